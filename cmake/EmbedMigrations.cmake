@@ -1,0 +1,17 @@
+# Writes OUTPUT, a C++ file embedding every migration file given in FILES ("|"-separated).
+# Paths look like .../src/<module>/migrations/<dialect>/<id>_<name>.sql.
+string(REPLACE "|" ";" files "${FILES}")
+set(body "#include \"store/migrations.hpp\"\nnamespace maillage::store {\nconst std::vector<MigrationFile>& embedded_migration_files() {\n  static const std::vector<MigrationFile> files = {\n")
+foreach(path IN LISTS files)
+  get_filename_component(name ${path} NAME_WE)
+  get_filename_component(dialect_dir ${path} DIRECTORY)
+  get_filename_component(dialect ${dialect_dir} NAME)
+  get_filename_component(migrations_dir ${dialect_dir} DIRECTORY)
+  get_filename_component(module_dir ${migrations_dir} DIRECTORY)
+  get_filename_component(module ${module_dir} NAME)
+  file(READ ${path} sql)
+  string(APPEND body "    {\"${module}\", \"${dialect}\", \"${name}\", R\"MIGRATION(${sql})MIGRATION\"},\n")
+endforeach()
+string(APPEND body "  };\n  return files;\n}\n}  // namespace maillage::store\n")
+file(WRITE ${OUTPUT}.tmp "${body}")
+file(COPY_FILE ${OUTPUT}.tmp ${OUTPUT} ONLY_IF_DIFFERENT)
