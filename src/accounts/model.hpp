@@ -4,7 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "core/caller.hpp"
+
 namespace maillage::accounts {
+
+using maillage::Caller;
+using maillage::PoleRole;
 
 struct Pole {
     std::int64_t id = 0;
@@ -12,30 +17,6 @@ struct Pole {
     std::string name;
     std::string kind;
     std::string created_at;
-};
-
-struct PoleRole {
-    std::int64_t pole_id = 0;
-    std::string slug;
-    std::string name;
-    std::string kind;
-    std::string role;
-};
-
-// The signed-in user, as every request sees them.
-struct Caller {
-    std::int64_t id = 0;
-    std::string email;
-    std::string name;
-    std::string locale;
-    bool platform_admin = false;
-    std::vector<PoleRole> poles;
-
-    const PoleRole* role_in(std::int64_t pole_id) const {
-        for (const auto& p : poles)
-            if (p.pole_id == pole_id) return &p;
-        return nullptr;
-    }
 };
 
 struct Member {

@@ -1,0 +1,125 @@
+#include "api/server.hpp"
+
+#include <httplib.h>
+
+#include "api/elastic_pool.hpp"
+
+#include <fstream>
+
+namespace maillage::api {
+namespace {
+
+constexpr const char* kSessionCookie = "maillage_session=";
+
+std::string session_token(const httplib::Request& req) {
+    auto authorization = req.get_header_value("Authorization");
+    if (authorization.rfind("Bearer ", 0) == 0) return authorization.substr(7);
+    auto cookies = req.get_header_value("Cookie");
+    auto at = cookies.find(kSessionCookie);
+    if (at == std::string::npos) return {};
+    at += std::char_traits<char>::length(kSessionCookie);
+    return cookies.substr(at, cookies.find(';', at) - at);
+}
+
+Request to_request(const httplib::Request& req) {
+    Request request;
+    request.method = req.method;
+    request.path = req.path;
+    for (const auto& [name, value] : req.params) request.query.emplace(name, value);
+    request.body = req.body;
+    request.content_type = req.get_header_value("Content-Type");
+    request.token = session_token(req);
+    return request;
+}
+
+void write_response(const Response& response, httplib::Response& res) {
+    res.status = response.status;
+    for (const auto& [name, value] : response.headers) res.set_header(name, value);
+    if (!response.content_type.empty()) res.set_content(response.body, response.content_type);
+}
+
+bool is_api(const std::string& path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
+
+}  // namespace
+
+HttpServer::HttpServer(const Router& router, ServerOptions options)
+    : router_(router), options_(std::move(options)), server_(std::make_unique<httplib::Server>()) {
+    configure();
+}
+
+HttpServer::~HttpServer() = default;
+
+void HttpServer::configure() {
+    auto& svr = *server_;
+    svr.set_tcp_nodelay(true);
+    svr.set_keep_alive_timeout(options_.keep_alive_seconds);
+    svr.set_keep_alive_max_count(options_.keep_alive_max_requests);
+    svr.set_read_timeout(30);
+    svr.set_payload_max_length(options_.max_body_bytes);
+    auto idle = options_.idle_threads, max = options_.max_threads;
+    svr.new_task_queue = [idle, max] { return new ElasticPool(idle, max); };
+
+    auto handle = [this](const httplib::Request& req, httplib::Response& res) {
+        write_response(router_.dispatch(to_request(req)), res);
+    };
+    const char* api_pattern = R"(/api(/.*)?)";
+    svr.Get(api_pattern, handle);
+    svr.Post(api_pattern, handle);
+    svr.Put(api_pattern, handle);
+    svr.Patch(api_pattern, handle);
+    svr.Delete(api_pattern, handle);
+
+    if (!options_.web_dir.empty() && svr.set_mount_point("/", options_.web_dir)) {
+        // Built assets carry a content hash in their names, so they never change.
+        svr.set_file_request_handler([](const httplib::Request& req, httplib::Response& res) {
+            bool hashed = req.path.rfind("/assets/", 0) == 0;
+            res.set_header("Cache-Control",
+                           hashed ? "public, max-age=31536000, immutable" : "no-cache");
+        });
+        std::string index = options_.web_dir + "/index.html";
+        // Client-side routes (/p/seignanx/actors) all load the application shell.
+        svr.Get(R"(/(?!api/).*)", [index](const httplib::Request&, httplib::Response& res) {
+            std::ifstream in(index, std::ios::binary);
+            if (!in) {
+                res.status = 404;
+                return;
+            }
+            std::string html((std::istreambuf_iterator<char>(in)), {});
+            res.set_header("Cache-Control", "no-cache");
+            res.set_content(html, "text/html; charset=utf-8");
+        });
+    }
+
+    svr.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+        res.set_header("X-Content-Type-Options", "nosniff");
+        res.set_header("X-Frame-Options", "DENY");
+        res.set_header("Referrer-Policy", "same-origin");
+    });
+    // Errors raised by the transport itself (413, 400) also answer in the API's JSON shape.
+    svr.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty() || !is_api(req.path)) return;
+        ErrorCode code = res.status == 413 ? ErrorCode::payload_too_large
+                         : res.status == 404 ? ErrorCode::not_found
+                                             : ErrorCode::invalid_input;
+        std::string message = res.status == 413 ? "request body too large" : "bad request";
+        res.set_content(error_json(Error(code, message)).dump(), "application/json");
+    });
+}
+
+int HttpServer::bind() {
+    int port = options_.port == 0 ? server_->bind_to_any_port(options_.host)
+                                  : (server_->bind_to_port(options_.host, options_.port)
+                                         ? options_.port
+                                         : -1);
+    if (port < 0)
+        throw Error(ErrorCode::internal, "cannot listen on " + options_.host + ":" +
+                                             std::to_string(options_.port) +
+                                             " (address in use or not allowed)");
+    return port;
+}
+
+void HttpServer::serve() { server_->listen_after_bind(); }
+
+void HttpServer::stop() { server_->stop(); }
+
+}  // namespace maillage::api
