@@ -14,7 +14,8 @@ function(maillage_module NAME)
     target_link_libraries(test_${NAME} PRIVATE maillage_${NAME} ${ARG_TEST_DEPS}
                           GTest::gtest GTest::gmock GTest::gtest_main)
     target_compile_definitions(test_${NAME} PRIVATE
-      MAILLAGE_TEST_DATA_DIR="${CMAKE_CURRENT_SOURCE_DIR}/tests/data")
+      MAILLAGE_TEST_DATA_DIR="${CMAKE_CURRENT_SOURCE_DIR}/tests/data"
+      MAILLAGE_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
     gtest_discover_tests(test_${NAME} DISCOVERY_TIMEOUT 60
                          PROPERTIES ENVIRONMENT "MAILLAGE_TEST_PG=$ENV{MAILLAGE_TEST_PG}")
   endif()

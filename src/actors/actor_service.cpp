@@ -1,0 +1,208 @@
+#include "actors/actor_service.hpp"
+
+#include <unordered_map>
+
+#include "accounts/account_service.hpp"
+#include "actors/actor_store.hpp"
+#include "actors/actor_table.hpp"
+#include "actors/validation.hpp"
+#include "core/error.hpp"
+
+namespace maillage::actors {
+
+using store::Connection;
+
+namespace {
+
+constexpr std::int64_t kMaxPerPage = 200;
+
+Error duplicate_of(std::int64_t existing) {
+    return Error(ErrorCode::conflict,
+                 "an actor with this official identifier is already in the directory (id " +
+                     std::to_string(existing) + ")",
+                 "siret");
+}
+
+}  // namespace
+
+ActorService::ActorService(store::Database& database, const Vocabulary& vocabulary,
+                           const territory::Territory& territory)
+    : database_(database), vocabulary_(vocabulary), territory_(territory) {}
+
+void ActorService::require_in_pole(Connection& c, std::int64_t id, std::int64_t pole_id) {
+    if (storage::in_pole(c, id, pole_id)) return;
+    if (c.query("SELECT 1 FROM actors WHERE id = ?", {id}).empty())
+        throw Error(ErrorCode::not_found, "no such actor", "id");
+    throw Error(ErrorCode::forbidden, "this actor does not belong to your pole");
+}
+
+Actor ActorService::create(std::int64_t pole_id, std::optional<std::int64_t> user_id,
+                           ActorInput input) {
+    reject_if_any(check_actor(input, vocabulary_, territory_));
+    auto id = database_.write([&](Connection& c) {
+        if (auto existing = storage::find_by_identifier(c, input)) throw duplicate_of(*existing);
+        auto id = storage::insert_actor(c, input, territory_);
+        storage::add_to_pole(c, id, pole_id);
+        accounts::record_activity(c, pole_id, user_id, "create", "actor", id, input.name);
+        return id;
+    });
+    return get(id);
+}
+
+Actor ActorService::update(std::int64_t pole_id, std::int64_t user_id, std::int64_t id,
+                           ActorInput input) {
+    reject_if_any(check_actor(input, vocabulary_, territory_));
+    database_.write([&](Connection& c) {
+        require_in_pole(c, id, pole_id);
+        if (auto existing = storage::find_by_identifier(c, input); existing && *existing != id)
+            throw duplicate_of(*existing);
+        storage::update_actor(c, id, input, territory_);
+        accounts::record_activity(c, pole_id, user_id, "update", "actor", id, input.name);
+    });
+    return get(id);
+}
+
+void ActorService::remove(std::int64_t pole_id, std::int64_t user_id, std::int64_t id) {
+    database_.write([&](Connection& c) {
+        require_in_pole(c, id, pole_id);
+        auto name = c.query("SELECT name FROM actors WHERE id = ?", {id})[0].text(0);
+        storage::unlink_pole(c, id, pole_id);
+        c.execute("DELETE FROM contacts WHERE actor_id = ? AND pole_id = ?", {id, pole_id});
+        if (storage::pole_count(c, id) == 0) storage::delete_actor(c, id);
+        accounts::record_activity(c, pole_id, user_id, "delete", "actor", id, name);
+    });
+}
+
+Actor ActorService::get(std::int64_t id) {
+    auto found = database_.read(
+        [&](Connection& c) { return storage::load(c, {id}, vocabulary_, territory_); });
+    if (found.empty()) throw Error(ErrorCode::not_found, "no such actor", "id");
+    return std::move(found.front());
+}
+
+ActorPage ActorService::search(ActorFilter filter) {
+    if (filter.page < 1) throw invalid("page", "must be 1 or more");
+    if (filter.per_page < 1 || filter.per_page > kMaxPerPage)
+        throw invalid("per_page", "must be from 1 to " + std::to_string(kMaxPerPage));
+    if (filter.radius_km && !filter.commune)
+        throw invalid("commune", "is required with radius_km");
+    return database_.read([&](Connection& c) {
+        auto matches = storage::search(c, filter, vocabulary_, territory_);
+        ActorPage page{storage::load(c, matches.ids, vocabulary_, territory_), matches.total,
+                       filter.page, filter.per_page};
+        for (std::size_t i = 0; i < matches.distances_km.size() && i < page.items.size(); ++i)
+            page.items[i].distance_km = matches.distances_km[i];
+        return page;
+    });
+}
+
+void ActorService::for_each_in_pole(std::int64_t pole_id,
+                                    const std::function<void(const Actor&)>& visit) {
+    ActorFilter filter;
+    filter.pole_id = pole_id;
+    filter.per_page = kMaxPerPage;
+    for (;; ++filter.page) {
+        auto page = search(filter);
+        for (const auto& actor : page.items) visit(actor);
+        if (filter.page * filter.per_page >= page.total) break;
+    }
+}
+
+ImportSummary ActorService::import_table(std::int64_t pole_id,
+                                         std::optional<std::int64_t> user_id,
+                                         io::TableReader& reader, Progress& progress) {
+    std::vector<LineProblem> problems;
+    ColumnMap columns(reader.header(), problems);
+    std::vector<std::pair<std::int64_t, ActorInput>> rows;
+    std::unordered_map<std::string, std::int64_t> seen_identifiers;
+    io::TableRow row;
+    std::size_t count = 0;
+    while (reader.next(row)) {
+        if (!row.problem.empty()) {
+            problems.push_back(io::to_line_problem(row));
+            continue;
+        }
+        ActorInput input = columns.read(row.cells, row.line, problems);
+        for (auto& p : check_actor(input, vocabulary_, territory_))
+            problems.push_back({row.line, p.field, p.reason});
+        for (auto [field, value] : {std::pair{"siret", &input.siret}, {"rna", &input.rna},
+                                    {"it_tax_code", &input.it_tax_code}}) {
+            if (!*value) continue;
+            auto [it, fresh] = seen_identifiers.emplace(std::string(field) + *(*value), row.line);
+            if (!fresh)
+                problems.push_back({row.line, field,
+                                    "same value as line " + std::to_string(it->second)});
+        }
+        rows.emplace_back(row.line, std::move(input));
+        if (++count % 1000 == 0) progress.update("reading", reader.bytes_read(), reader.total_bytes());
+    }
+    progress.update("reading", reader.total_bytes(), reader.total_bytes());
+    if (!problems.empty()) throw ImportRejected(reader.name(), std::move(problems));
+
+    ImportSummary summary;
+    summary.rows = std::int64_t(rows.size());
+    database_.write([&](Connection& c) {
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            auto& input = rows[i].second;
+            if (auto existing = storage::find_by_identifier(c, input)) {
+                storage::link_pole(c, *existing, pole_id);
+                ++summary.linked;
+            } else {
+                storage::add_to_pole(c, storage::insert_actor(c, input, territory_), pole_id);
+                ++summary.created;
+            }
+            if (i % 1000 == 0) progress.update("writing", i, rows.size());
+        }
+        accounts::record_activity(c, pole_id, user_id, "import", "actor", std::nullopt,
+                                  reader.name() + ": " + std::to_string(summary.created) +
+                                      " created, " + std::to_string(summary.linked) + " linked");
+    });
+    progress.update("writing", rows.size(), rows.size());
+    return summary;
+}
+
+std::vector<Contact> ActorService::contacts(std::int64_t pole_id, std::int64_t user_id,
+                                            std::int64_t actor_id) {
+    return database_.write([&](Connection& c) {
+        accounts::record_access(c, pole_id, user_id, "read", "contacts_of_actor", actor_id);
+        return storage::contacts_of(c, pole_id, actor_id);
+    });
+}
+
+Contact ActorService::add_contact(std::int64_t pole_id, std::int64_t user_id,
+                                  std::int64_t actor_id, ContactInput input) {
+    reject_if_any(check_contact(input));
+    return database_.write([&](Connection& c) {
+        require_in_pole(c, actor_id, pole_id);
+        auto id = storage::insert_contact(c, pole_id, actor_id, input);
+        accounts::record_activity(c, pole_id, user_id, "create", "contact", id, input.name);
+        return *storage::contact(c, pole_id, id);
+    });
+}
+
+Contact ActorService::update_contact(std::int64_t pole_id, std::int64_t user_id, std::int64_t id,
+                                     ContactInput input) {
+    reject_if_any(check_contact(input));
+    return database_.write([&](Connection& c) {
+        if (!storage::update_contact(c, pole_id, id, input))
+            throw Error(ErrorCode::not_found, "no such contact in this pole", "id");
+        accounts::record_activity(c, pole_id, user_id, "update", "contact", id, input.name);
+        return *storage::contact(c, pole_id, id);
+    });
+}
+
+void ActorService::remove_contact(std::int64_t pole_id, std::int64_t user_id, std::int64_t id) {
+    database_.write([&](Connection& c) {
+        if (!storage::delete_contact(c, pole_id, id))
+            throw Error(ErrorCode::not_found, "no such contact in this pole", "id");
+        accounts::record_activity(c, pole_id, user_id, "delete", "contact", id, "");
+    });
+}
+
+ActorService::PoleCounts ActorService::counts(std::int64_t pole_id) {
+    return database_.read([&](Connection& c) {
+        return PoleCounts{storage::count_actors(c, pole_id), storage::count_contacts(c, pole_id)};
+    });
+}
+
+}  // namespace maillage::actors

@@ -1,0 +1,340 @@
+#include "actors/actor_store.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+namespace maillage::actors::storage {
+
+using store::nullable;
+using store::Params;
+using store::Row;
+
+namespace {
+
+constexpr const char* kColumns =
+    "id, name, kind, legal_form, is_public, siren, siret, rna, it_tax_code, level, nature, naf, "
+    "commune, lat, lon, address, headcount, fte, website, email, phone, description, created_at, "
+    "updated_at";
+
+// Values for the 21 writable columns, in the order of the INSERT and UPDATE below.
+Params writable_values(const ActorInput& a, const territory::Territory& territory) {
+    const auto* commune = a.commune ? territory.commune(*a.commune) : nullptr;
+    return {a.name,
+            text::fold(a.name),
+            a.kind,
+            nullable(a.legal_form),
+            nullable(a.is_public),
+            nullable(a.siren),
+            nullable(a.siret),
+            nullable(a.rna),
+            nullable(a.it_tax_code),
+            nullable(a.level),
+            nullable(a.nature),
+            nullable(a.naf),
+            nullable(a.commune),
+            commune ? store::Value(commune->lat) : store::Value(nullptr),
+            commune ? store::Value(commune->lon) : store::Value(nullptr),
+            nullable(a.address),
+            nullable(a.headcount),
+            nullable(a.fte),
+            nullable(a.website),
+            nullable(a.email),
+            nullable(a.phone),
+            nullable(a.description)};
+}
+
+void insert_words(Connection& c, std::int64_t id, const std::string& name) {
+    for (const auto& word : text::words(name))
+        c.execute("INSERT INTO actor_words (word, actor_id) VALUES (?, ?)", {word, id});
+}
+
+Actor actor_from(const Row& r, const Vocabulary& vocabulary,
+                 const territory::Territory& territory) {
+    Actor a;
+    a.id = r.integer(0);
+    a.name = r.text(1);
+    a.kind = r.text(2);
+    a.legal_form = r.optional_text(3);
+    if (!r.is_null(4)) a.is_public = r.integer(4) != 0;
+    a.siren = r.optional_text(5);
+    a.siret = r.optional_text(6);
+    a.rna = r.optional_text(7);
+    a.it_tax_code = r.optional_text(8);
+    a.level = r.optional_text(9);
+    a.nature = r.optional_text(10);
+    a.naf = r.optional_text(11);
+    a.commune = r.optional_text(12);
+    a.lat = r.optional_real(13);
+    a.lon = r.optional_real(14);
+    a.address = r.optional_text(15);
+    a.headcount = r.optional_integer(16);
+    a.fte = r.optional_real(17);
+    a.website = r.optional_text(18);
+    a.email = r.optional_text(19);
+    a.phone = r.optional_text(20);
+    a.description = r.optional_text(21);
+    a.created_at = r.text(22);
+    a.updated_at = r.text(23);
+    a.family = vocabulary.family("actor_kind", a.kind);
+    if (a.commune)
+        if (const auto* commune = territory.commune(*a.commune)) a.commune_name = commune->name;
+    return a;
+}
+
+std::string placeholders(std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+    return out;
+}
+
+// The WHERE clause shared by counting, paging and radius searches.
+void add_conditions(const ActorFilter& f, const Vocabulary& vocabulary, std::string& where,
+                    Params& params) {
+    auto equal = [&](const char* column, const std::optional<std::string>& value) {
+        if (!value) return;
+        where += std::string(" AND a.") + column + " = ?";
+        params.push_back(*value);
+    };
+    if (f.pole_id) {
+        where += " AND a.id IN (SELECT ap.actor_id FROM actor_poles ap WHERE ap.pole_id = ?)";
+        params.push_back(*f.pole_id);
+    }
+    equal("kind", f.kind);
+    equal("legal_form", f.legal_form);
+    equal("level", f.level);
+    equal("nature", f.nature);
+    if (f.family) {
+        auto kinds = vocabulary.members_of_family("actor_kind", *f.family);
+        if (kinds.empty()) kinds.push_back(*f.family);
+        where += " AND a.kind IN (" + placeholders(kinds.size()) + ")";
+        for (auto& k : kinds) params.push_back(k);
+    }
+    if (f.naf_prefix) {
+        where += " AND a.naf >= ? AND a.naf < ?";
+        params.push_back(*f.naf_prefix);
+        params.push_back(text::prefix_successor(*f.naf_prefix));
+    }
+    if (f.text) {
+        for (const auto& word : text::words(*f.text)) {
+            where += " AND a.id IN (SELECT w.actor_id FROM actor_words w WHERE w.word >= ? AND "
+                     "w.word < ?)";
+            params.push_back(word);
+            params.push_back(text::prefix_successor(word));
+        }
+    }
+}
+
+Matches radius_search(Connection& c, const ActorFilter& f, const territory::Commune& centre,
+                      std::string where, Params params) {
+    double radius = *f.radius_km;
+    double dlat = radius / 111.2;
+    double dlon = radius / (111.2 * std::max(0.05, std::cos(centre.lat * M_PI / 180.0)));
+    where += " AND a.lat BETWEEN ? AND ? AND a.lon BETWEEN ? AND ?";
+    for (double v : {centre.lat - dlat, centre.lat + dlat, centre.lon - dlon, centre.lon + dlon})
+        params.push_back(v);
+    std::vector<std::pair<double, std::int64_t>> found;
+    for (const auto& r : c.query("SELECT a.id, a.lat, a.lon FROM actors a" + where, params)) {
+        double d = territory::Territory::distance_km(centre.lat, centre.lon, r.real(1), r.real(2));
+        if (d <= radius) found.emplace_back(d, r.integer(0));
+    }
+    std::sort(found.begin(), found.end());
+    Matches matches;
+    matches.total = std::int64_t(found.size());
+    auto first = std::min<std::size_t>(found.size(), std::size_t((f.page - 1) * f.per_page));
+    auto last = std::min<std::size_t>(found.size(), first + std::size_t(f.per_page));
+    for (auto i = first; i < last; ++i) {
+        matches.ids.push_back(found[i].second);
+        matches.distances_km.push_back(found[i].first);
+    }
+    return matches;
+}
+
+}  // namespace
+
+std::int64_t insert_actor(Connection& c, const ActorInput& input,
+                          const territory::Territory& territory) {
+    auto params = writable_values(input, territory);
+    auto now = clock::now_iso();
+    params.push_back(now);
+    params.push_back(now);
+    auto id = c.query(
+                   "INSERT INTO actors (name, name_folded, kind, legal_form, is_public, siren, "
+                   "siret, rna, it_tax_code, level, nature, naf, commune, lat, lon, address, "
+                   "headcount, fte, website, email, phone, description, created_at, updated_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                   "?) RETURNING id",
+                   params)[0]
+                  .integer(0);
+    insert_words(c, id, input.name);
+    return id;
+}
+
+void update_actor(Connection& c, std::int64_t id, const ActorInput& input,
+                  const territory::Territory& territory) {
+    auto params = writable_values(input, territory);
+    params.push_back(clock::now_iso());
+    params.push_back(id);
+    c.execute(
+        "UPDATE actors SET name = ?, name_folded = ?, kind = ?, legal_form = ?, is_public = ?, "
+        "siren = ?, siret = ?, rna = ?, it_tax_code = ?, level = ?, nature = ?, naf = ?, "
+        "commune = ?, lat = ?, lon = ?, address = ?, headcount = ?, fte = ?, website = ?, "
+        "email = ?, phone = ?, description = ?, updated_at = ? WHERE id = ?",
+        params);
+    c.execute("DELETE FROM actor_words WHERE actor_id = ?", {id});
+    insert_words(c, id, input.name);
+}
+
+void delete_actor(Connection& c, std::int64_t id) {
+    c.execute("DELETE FROM actors WHERE id = ?", {id});
+}
+
+void link_pole(Connection& c, std::int64_t actor_id, std::int64_t pole_id) {
+    if (!in_pole(c, actor_id, pole_id)) add_to_pole(c, actor_id, pole_id);
+}
+
+void add_to_pole(Connection& c, std::int64_t actor_id, std::int64_t pole_id) {
+    c.execute("INSERT INTO actor_poles (actor_id, pole_id, added_at) VALUES (?, ?, ?)",
+                  {actor_id, pole_id, clock::now_iso()});
+}
+
+void unlink_pole(Connection& c, std::int64_t actor_id, std::int64_t pole_id) {
+    c.execute("DELETE FROM actor_poles WHERE actor_id = ? AND pole_id = ?", {actor_id, pole_id});
+}
+
+bool in_pole(Connection& c, std::int64_t actor_id, std::int64_t pole_id) {
+    return !c.query("SELECT 1 FROM actor_poles WHERE actor_id = ? AND pole_id = ?",
+                    {actor_id, pole_id})
+                .empty();
+}
+
+std::int64_t pole_count(Connection& c, std::int64_t actor_id) {
+    return c.query("SELECT COUNT(*) FROM actor_poles WHERE actor_id = ?", {actor_id})[0].integer(0);
+}
+
+std::optional<std::int64_t> find_by_identifier(Connection& c, const ActorInput& input) {
+    const std::pair<const char*, const std::optional<std::string>*> keys[] = {
+        {"siret", &input.siret}, {"rna", &input.rna}, {"it_tax_code", &input.it_tax_code}};
+    for (const auto& [column, value] : keys) {
+        if (!*value) continue;
+        auto rows = c.query(std::string("SELECT id FROM actors WHERE ") + column + " = ?",
+                            {**value});
+        if (!rows.empty()) return rows[0].integer(0);
+    }
+    return std::nullopt;
+}
+
+std::vector<Actor> load(Connection& c, const std::vector<std::int64_t>& ids,
+                        const Vocabulary& vocabulary, const territory::Territory& territory) {
+    if (ids.empty()) return {};
+    Params params(ids.begin(), ids.end());
+    std::unordered_map<std::int64_t, Actor> by_id;
+    for (const auto& r : c.query(std::string("SELECT ") + kColumns + " FROM actors WHERE id IN (" +
+                                     placeholders(ids.size()) + ")",
+                                 params)) {
+        Actor a = actor_from(r, vocabulary, territory);
+        by_id.emplace(a.id, std::move(a));
+    }
+    for (const auto& r : c.query("SELECT ap.actor_id, p.id, p.slug, p.name FROM actor_poles ap "
+                                 "JOIN poles p ON p.id = ap.pole_id WHERE ap.actor_id IN (" +
+                                     placeholders(ids.size()) + ") ORDER BY p.name",
+                                 params))
+        if (auto it = by_id.find(r.integer(0)); it != by_id.end())
+            it->second.poles.push_back({r.integer(1), r.text(2), r.text(3)});
+    std::vector<Actor> ordered;
+    for (auto id : ids)
+        if (auto it = by_id.find(id); it != by_id.end()) ordered.push_back(std::move(it->second));
+    return ordered;
+}
+
+Matches search(Connection& c, const ActorFilter& f, const Vocabulary& vocabulary,
+               const territory::Territory& territory) {
+    std::string where = " WHERE 1 = 1";
+    Params params;
+    add_conditions(f, vocabulary, where, params);
+    const territory::Commune* centre = f.commune ? territory.commune(*f.commune) : nullptr;
+    if (f.commune && !centre)
+        throw invalid("commune", "unknown commune code '" + *f.commune + "'");
+    if (centre && f.radius_km) return radius_search(c, f, *centre, where, params);
+    if (centre) {
+        where += " AND a.commune = ?";
+        params.push_back(*f.commune);
+    }
+    Matches matches;
+    matches.total = c.query("SELECT COUNT(*) FROM actors a" + where, params)[0].integer(0);
+    params.push_back(f.per_page);
+    params.push_back((f.page - 1) * f.per_page);
+    for (const auto& r :
+         c.query("SELECT a.id FROM actors a" + where + " ORDER BY a.name_folded, a.id LIMIT ? OFFSET ?",
+                 params))
+        matches.ids.push_back(r.integer(0));
+    return matches;
+}
+
+std::int64_t insert_contact(Connection& c, std::int64_t pole_id, std::int64_t actor_id,
+                            const ContactInput& input) {
+    return c.query(
+                "INSERT INTO contacts (pole_id, actor_id, name, function, email, phone, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                {pole_id, actor_id, input.name, nullable(input.function), nullable(input.email),
+                 nullable(input.phone), clock::now_iso()})[0]
+        .integer(0);
+}
+
+bool update_contact(Connection& c, std::int64_t pole_id, std::int64_t id,
+                    const ContactInput& input) {
+    return c.execute(
+               "UPDATE contacts SET name = ?, function = ?, email = ?, phone = ? WHERE id = ? "
+               "AND pole_id = ?",
+               {input.name, nullable(input.function), nullable(input.email),
+                nullable(input.phone), id, pole_id}) > 0;
+}
+
+bool delete_contact(Connection& c, std::int64_t pole_id, std::int64_t id) {
+    return c.execute("DELETE FROM contacts WHERE id = ? AND pole_id = ?", {id, pole_id}) > 0;
+}
+
+namespace {
+Contact contact_from(const Row& r) {
+    Contact contact;
+    contact.id = r.integer(0);
+    contact.actor_id = r.integer(1);
+    contact.name = r.text(2);
+    contact.function = r.optional_text(3);
+    contact.email = r.optional_text(4);
+    contact.phone = r.optional_text(5);
+    return contact;
+}
+}  // namespace
+
+std::vector<Contact> contacts_of(Connection& c, std::int64_t pole_id, std::int64_t actor_id) {
+    std::vector<Contact> contacts;
+    for (const auto& r : c.query("SELECT id, actor_id, name, function, email, phone FROM contacts "
+                                 "WHERE pole_id = ? AND actor_id = ? ORDER BY name, id",
+                                 {pole_id, actor_id}))
+        contacts.push_back(contact_from(r));
+    return contacts;
+}
+
+std::optional<Contact> contact(Connection& c, std::int64_t pole_id, std::int64_t id) {
+    auto rows = c.query(
+        "SELECT id, actor_id, name, function, email, phone FROM contacts WHERE id = ? AND "
+        "pole_id = ?",
+        {id, pole_id});
+    if (rows.empty()) return std::nullopt;
+    return contact_from(rows[0]);
+}
+
+std::int64_t count_contacts(Connection& c, std::int64_t pole_id) {
+    return c.query("SELECT COUNT(*) FROM contacts WHERE pole_id = ?", {pole_id})[0].integer(0);
+}
+
+std::int64_t count_actors(Connection& c, std::int64_t pole_id) {
+    return c.query("SELECT COUNT(*) FROM actor_poles WHERE pole_id = ?", {pole_id})[0].integer(0);
+}
+
+}  // namespace maillage::actors::storage

@@ -1,0 +1,52 @@
+#pragma once
+// SQL for actors and contacts, portable across SQLite and PostgreSQL. Every function runs
+// inside the caller's transaction.
+#include <optional>
+#include <vector>
+
+#include "actors/model.hpp"
+#include "core/vocabulary.hpp"
+#include "store/database.hpp"
+#include "territory/territory.hpp"
+
+namespace maillage::actors::storage {
+
+using store::Connection;
+
+std::int64_t insert_actor(Connection& c, const ActorInput& input,
+                          const territory::Territory& territory);
+void update_actor(Connection& c, std::int64_t id, const ActorInput& input,
+                  const territory::Territory& territory);
+void delete_actor(Connection& c, std::int64_t id);
+void link_pole(Connection& c, std::int64_t actor_id, std::int64_t pole_id);
+// For an actor known not to be in the pole yet (just created).
+void add_to_pole(Connection& c, std::int64_t actor_id, std::int64_t pole_id);
+void unlink_pole(Connection& c, std::int64_t actor_id, std::int64_t pole_id);
+bool in_pole(Connection& c, std::int64_t actor_id, std::int64_t pole_id);
+std::int64_t pole_count(Connection& c, std::int64_t actor_id);
+// An actor already holding one of the input's official identifiers.
+std::optional<std::int64_t> find_by_identifier(Connection& c, const ActorInput& input);
+
+// Full actors, in the order of `ids`, with their poles and commune names.
+std::vector<Actor> load(Connection& c, const std::vector<std::int64_t>& ids,
+                        const Vocabulary& vocabulary, const territory::Territory& territory);
+
+struct Matches {
+    std::vector<std::int64_t> ids;          // the requested page
+    std::vector<double> distances_km;        // per id, for radius searches
+    std::int64_t total = 0;
+};
+Matches search(Connection& c, const ActorFilter& filter, const Vocabulary& vocabulary,
+               const territory::Territory& territory);
+
+std::int64_t insert_contact(Connection& c, std::int64_t pole_id, std::int64_t actor_id,
+                            const ContactInput& input);
+bool update_contact(Connection& c, std::int64_t pole_id, std::int64_t id,
+                    const ContactInput& input);
+bool delete_contact(Connection& c, std::int64_t pole_id, std::int64_t id);
+std::vector<Contact> contacts_of(Connection& c, std::int64_t pole_id, std::int64_t actor_id);
+std::optional<Contact> contact(Connection& c, std::int64_t pole_id, std::int64_t id);
+std::int64_t count_contacts(Connection& c, std::int64_t pole_id);
+std::int64_t count_actors(Connection& c, std::int64_t pole_id);
+
+}  // namespace maillage::actors::storage

@@ -1,0 +1,313 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <sstream>
+
+#include "accounts/account_service.hpp"
+#include "actors/actor_service.hpp"
+#include "core/error.hpp"
+#include "io/table_reader.hpp"
+#include "store/testing.hpp"
+
+using namespace maillage;
+using namespace maillage::actors;
+
+namespace {
+
+const std::string kTerritoryFixture = std::string(MAILLAGE_SOURCE_DIR) + "/src/territory/tests/data";
+
+Vocabulary test_vocabulary() {
+    Vocabulary v;
+    v.add("actor_kind", {"siae", {}, {}});
+    v.add("actor_kind", {"ei", "siae", {}});
+    v.add("actor_kind", {"aci", "siae", {}});
+    v.add("actor_kind", {"association", {}, {}});
+    v.add("actor_kind", {"association_1901", "association", {}});
+    v.add("actor_kind", {"municipality", {}, {}});
+    v.add("legal_form", {"sas", {}, {}});
+    v.add("level", {"local", {}, {}});
+    v.add("nature", {"networks", {}, {}});
+    v.add("pole_kind", {"ptce", {}, {}});
+    v.add("role", {"admin", {}, {}});
+    return v;
+}
+
+// The spherical law of cosines: an independent second implementation of the distance.
+double cosine_law_km(double lat1, double lon1, double lat2, double lon2) {
+    const double r = M_PI / 180.0;
+    double c = std::sin(lat1 * r) * std::sin(lat2 * r) +
+               std::cos(lat1 * r) * std::cos(lat2 * r) * std::cos((lon2 - lon1) * r);
+    return 6371.0088 * std::acos(std::min(1.0, c));
+}
+
+ActorInput input(std::string name, std::string kind, std::optional<std::string> commune = {}) {
+    ActorInput a;
+    a.name = std::move(name);
+    a.kind = std::move(kind);
+    a.commune = std::move(commune);
+    return a;
+}
+
+std::unique_ptr<io::TableReader> csv(const std::string& text) {
+    return io::open_csv_stream(std::make_unique<std::istringstream>(text), "actors.csv", text.size());
+}
+
+}  // namespace
+
+class ActorServiceTest : public ::testing::TestWithParam<std::string> {
+protected:
+    void SetUp() override {
+        fixture_ = store::testdb::fresh(GetParam());
+        if (!fixture_) GTEST_SKIP() << "backend not configured";
+        service_ = std::make_unique<ActorService>(fixture_->database(), vocabulary_, territory_);
+        auto& db = fixture_->database();
+        pole_a_ = db.write([](store::Connection& c) {
+            return c.query("INSERT INTO poles (slug, name, kind, created_at) VALUES "
+                           "('a', 'A', 'ptce', 'now') RETURNING id")[0].integer(0);
+        });
+        pole_b_ = db.write([](store::Connection& c) {
+            return c.query("INSERT INTO poles (slug, name, kind, created_at) VALUES "
+                           "('b', 'B', 'ptce', 'now') RETURNING id")[0].integer(0);
+        });
+        user_ = db.write([](store::Connection& c) {
+            return c.query("INSERT INTO users (email, name, created_at) VALUES "
+                           "('u@x.org', 'U', 'now') RETURNING id")[0].integer(0);
+        });
+    }
+    std::int64_t count(const std::string& table) {
+        return fixture_->database().read([&](store::Connection& c) {
+            return c.query("SELECT COUNT(*) FROM " + table)[0].integer(0);
+        });
+    }
+    Vocabulary vocabulary_ = test_vocabulary();
+    territory::Territory territory_ = territory::Territory::load(kTerritoryFixture);
+    std::unique_ptr<store::testdb::TestDatabase> fixture_;
+    std::unique_ptr<ActorService> service_;
+    std::int64_t pole_a_ = 0, pole_b_ = 0, user_ = 0;
+};
+
+TEST_P(ActorServiceTest, CreateDerivesFamilyCoordinatesAndSiren) {
+    auto a = input("Seignanx Insertion", "ei", "40312");
+    a.siret = "732 829 320 00074";
+    a.naf = "4399c";
+    auto actor = service_->create(pole_a_, user_, a);
+    EXPECT_EQ(actor.family, "siae");
+    EXPECT_EQ(actor.siret, "73282932000074");
+    EXPECT_EQ(actor.siren, "732829320");
+    EXPECT_EQ(actor.naf, "43.99C");
+    EXPECT_EQ(actor.commune_name, "Tarnos");
+    EXPECT_NEAR(*actor.lat, 43.5417, 1e-4);
+    ASSERT_EQ(actor.poles.size(), 1u);
+    EXPECT_EQ(actor.poles[0].slug, "a");
+}
+
+TEST_P(ActorServiceTest, InvalidFieldsAreNamed) {
+    auto expect_field = [&](ActorInput a, const std::string& field) {
+        try {
+            service_->create(pole_a_, user_, a);
+            FAIL() << "accepted a bad " << field;
+        } catch (const Error& e) {
+            EXPECT_EQ(e.field(), field) << e.what();
+        }
+    };
+    auto a = input("X", "ei");
+    a.siret = "73282932000075";
+    expect_field(a, "siret");
+    expect_field(input("X", "castle"), "kind");
+    expect_field(input("", "ei"), "name");
+    expect_field(input("X", "ei", "99999"), "commune");
+    auto b = input("X", "ei");
+    b.naf = "99.99Z";
+    expect_field(b, "naf");
+    auto c = input("X", "ei");
+    c.rna = "W12345";
+    expect_field(c, "rna");
+    auto d = input("X", "ei");
+    d.headcount = -1;
+    expect_field(d, "headcount");
+    EXPECT_EQ(count("actors"), 0);
+}
+
+TEST_P(ActorServiceTest, DuplicateOfficialIdentifierIsAConflict) {
+    auto a = input("One", "ei");
+    a.siret = "73282932000074";
+    service_->create(pole_a_, user_, a);
+    a.name = "Two";
+    try {
+        service_->create(pole_b_, user_, a);
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::conflict);
+    }
+    EXPECT_EQ(count("actors"), 1);
+}
+
+TEST_P(ActorServiceTest, TextSearchIgnoresAccentsAndMatchesWordPrefixes) {
+    service_->create(pole_a_, user_, input("École de la Deuxième Chance", "association_1901"));
+    service_->create(pole_a_, user_, input("Ecolo Services", "ei"));
+    service_->create(pole_a_, user_, input("Mairie de Tarnos", "municipality"));
+    ActorFilter f;
+    f.text = "ECOL";
+    EXPECT_EQ(service_->search(f).total, 2);
+    f.text = "ecole deux";
+    auto page = service_->search(f);
+    ASSERT_EQ(page.total, 1);
+    EXPECT_EQ(page.items[0].name, "École de la Deuxième Chance");
+    f.text = "chance ecole";
+    EXPECT_EQ(service_->search(f).total, 1);
+}
+
+TEST_P(ActorServiceTest, FamilyKindAndNafFilters) {
+    auto ei = input("EI", "ei");
+    ei.naf = "43.99C";
+    service_->create(pole_a_, user_, ei);
+    auto aci = input("ACI", "aci");
+    aci.naf = "88.99B";
+    service_->create(pole_a_, user_, aci);
+    service_->create(pole_a_, user_, input("Asso", "association_1901"));
+    ActorFilter f;
+    f.family = "siae";
+    EXPECT_EQ(service_->search(f).total, 2);
+    f = {};
+    f.kind = "aci";
+    EXPECT_EQ(service_->search(f).total, 1);
+    f = {};
+    f.naf_prefix = "43";
+    auto page = service_->search(f);
+    ASSERT_EQ(page.total, 1);
+    EXPECT_EQ(page.items[0].name, "EI");
+}
+
+TEST_P(ActorServiceTest, RadiusSearchMatchesABruteForceOracle) {
+    const char* communes[] = {"40312", "40209", "64140", "64102", "64122", "40065", "75056", "092009"};
+    int i = 0;
+    for (const char* code : communes)
+        service_->create(pole_a_, user_, input("Actor " + std::to_string(i++), "ei", code));
+    const auto* tarnos = territory_.commune("40312");
+    for (double radius : {0.5, 5.0, 12.0, 1000.0}) {
+        std::vector<std::pair<double, std::string>> expected;
+        for (const char* code : communes) {
+            const auto* c = territory_.commune(code);
+            double d = cosine_law_km(tarnos->lat, tarnos->lon, c->lat, c->lon);
+            if (d <= radius) expected.emplace_back(d, code);
+        }
+        std::sort(expected.begin(), expected.end());
+        ActorFilter f;
+        f.commune = "40312";
+        f.radius_km = radius;
+        f.per_page = 50;
+        auto page = service_->search(f);
+        ASSERT_EQ(page.total, std::int64_t(expected.size())) << "radius " << radius;
+        for (std::size_t k = 0; k < expected.size(); ++k) {
+            EXPECT_EQ(*page.items[k].commune, expected[k].second);
+            EXPECT_NEAR(*page.items[k].distance_km, expected[k].first, 1e-6);
+        }
+    }
+}
+
+TEST_P(ActorServiceTest, PaginationCoversEveryActorOnce) {
+    for (int i = 0; i < 25; ++i) service_->create(pole_a_, user_, input("N" + std::to_string(100 + i), "ei"));
+    std::set<std::int64_t> seen;
+    ActorFilter f;
+    f.per_page = 10;
+    for (f.page = 1; f.page <= 3; ++f.page) {
+        auto page = service_->search(f);
+        EXPECT_EQ(page.total, 25);
+        for (const auto& a : page.items) EXPECT_TRUE(seen.insert(a.id).second);
+    }
+    EXPECT_EQ(seen.size(), 25u);
+}
+
+TEST_P(ActorServiceTest, PolesSeeOnlyTheirActorsAndCannotChangeOthers) {
+    auto mine = service_->create(pole_a_, user_, input("Mine", "ei"));
+    service_->create(pole_b_, user_, input("Theirs", "ei"));
+    ActorFilter f;
+    f.pole_id = pole_a_;
+    auto page = service_->search(f);
+    ASSERT_EQ(page.total, 1);
+    EXPECT_EQ(page.items[0].id, mine.id);
+    try {
+        service_->update(pole_b_, user_, mine.id, input("Hijacked", "ei"));
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::forbidden);
+    }
+    EXPECT_EQ(service_->get(mine.id).name, "Mine");
+}
+
+TEST_P(ActorServiceTest, RemovingFromTheLastPoleDeletesTheActor) {
+    auto a = input("Shared", "ei");
+    a.siret = "73282932000074";
+    auto actor = service_->create(pole_a_, user_, a);
+    auto csv_text = "name;kind;siret\nShared again;ei;73282932000074\n";
+    auto reader = csv(csv_text);
+    NoProgress quiet;
+    auto summary = service_->import_table(pole_b_, user_, *reader, quiet);
+    EXPECT_EQ(summary.linked, 1);
+    EXPECT_EQ(service_->get(actor.id).poles.size(), 2u);
+    service_->remove(pole_a_, user_, actor.id);
+    EXPECT_EQ(service_->get(actor.id).poles.size(), 1u);
+    service_->remove(pole_b_, user_, actor.id);
+    EXPECT_THROW(service_->get(actor.id), Error);
+    EXPECT_EQ(count("actor_words"), 0);
+}
+
+TEST_P(ActorServiceTest, ImportIsAllOrNothingWithAFullReport) {
+    std::string bad =
+        "name;kind;siret;commune;headcount\n"
+        "Bonne ligne;ei;73282932000074;40312;12\n"
+        "Sans type;;;40312;\n"
+        "Mauvais SIRET;ei;73282932000075;;\n"
+        "Commune inconnue;ei;;99999;x\n"
+        "Doublon;ei;73282932000074;;\n";
+    auto reader = csv(bad);
+    NoProgress quiet;
+    try {
+        service_->import_table(pole_a_, user_, *reader, quiet);
+        FAIL();
+    } catch (const ImportRejected& e) {
+        std::set<std::pair<std::int64_t, std::string>> got;
+        for (const auto& p : e.problems()) got.insert({p.line, p.field});
+        std::set<std::pair<std::int64_t, std::string>> expected = {
+            {3, "kind"}, {4, "siret"}, {5, "commune"}, {5, "headcount"}, {6, "siret"}};
+        EXPECT_EQ(got, expected);
+    }
+    EXPECT_EQ(count("actors"), 0);
+
+    auto good = csv("name,kind,commune,fte\nA,ei,40312,\"2,5\"\nB,aci,40209,3\n");
+    auto summary = service_->import_table(pole_a_, user_, *good, quiet);
+    EXPECT_EQ(summary.created, 2);
+    ActorFilter f;
+    f.text = "a";
+    auto page = service_->search(f);
+    ASSERT_EQ(page.total, 1);
+    EXPECT_DOUBLE_EQ(*page.items[0].fte, 2.5);
+}
+
+TEST_P(ActorServiceTest, UnknownColumnsAreReportedOnLineOne) {
+    auto reader = csv("name,kind,colour\nA,ei,red\n");
+    NoProgress quiet;
+    try {
+        service_->import_table(pole_a_, user_, *reader, quiet);
+        FAIL();
+    } catch (const ImportRejected& e) {
+        ASSERT_EQ(e.problems().size(), 1u);
+        EXPECT_EQ(e.problems()[0].line, 1);
+        EXPECT_EQ(e.problems()[0].field, "colour");
+    }
+}
+
+TEST_P(ActorServiceTest, ContactReadsAreLoggedAndStayInTheirPole) {
+    auto actor = service_->create(pole_a_, user_, input("Org", "ei"));
+    ContactInput person{"Marie Dupont", std::string("Directrice"), std::string("marie@org.fr"), {}};
+    auto contact = service_->add_contact(pole_a_, user_, actor.id, person);
+    auto seen = service_->contacts(pole_a_, user_, actor.id);
+    ASSERT_EQ(seen.size(), 1u);
+    EXPECT_EQ(seen[0].email, "marie@org.fr");
+    EXPECT_EQ(count("access_log"), 1);
+    EXPECT_TRUE(service_->contacts(pole_b_, user_, actor.id).empty());
+    EXPECT_THROW(service_->update_contact(pole_b_, user_, contact.id, person), Error);
+    EXPECT_THROW(service_->add_contact(pole_b_, user_, actor.id, person), Error);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ActorServiceTest, ::testing::ValuesIn(store::testdb::backends()));

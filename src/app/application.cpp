@@ -1,0 +1,53 @@
+#include "app/application.hpp"
+
+#include "accounts/routes.hpp"
+#include "actors/routes.hpp"
+#include "app/reference_data.hpp"
+#include "app/routes.hpp"
+#include "core/paths.hpp"
+#include "store/migrations.hpp"
+#include "territory/routes.hpp"
+
+namespace maillage {
+const char* openapi_document();
+}
+
+namespace maillage::app {
+
+const char* openapi_text() { return openapi_document(); }
+
+Application::Application(Config config) : config_(std::move(config)) {
+    if (config_.data_dir.empty()) config_.data_dir = paths::data_dir();
+    if (config_.reference_dir.empty()) config_.reference_dir = paths::reference_dir();
+    database_ = store::Database::open(config_.database_url, config_.max_connections);
+    if (config_.migrate) store::migrate(*database_);
+    vocabulary_ = load_shipped_vocabulary(config_.data_dir);
+    add_database_values(vocabulary_, *database_);
+    roles_ = load_roles(config_.data_dir);
+    territory_ = std::make_unique<territory::Territory>(
+        territory::Territory::load(config_.reference_dir));
+    accounts_ = std::make_unique<accounts::AccountService>(
+        *database_, roles_, vocabulary_, accounts::AccountsConfig{config_.hash_cost});
+    actors_ = std::make_unique<actors::ActorService>(*database_, vocabulary_, *territory_);
+    jobs_ = std::make_unique<api::Jobs>(2);
+    register_routes();
+}
+
+Application::~Application() = default;
+
+void Application::register_routes() {
+    router_ = std::make_unique<api::Router>(
+        [this](const std::string& token) { return accounts_->authenticate(token); },
+        [this](std::string_view pole) -> std::optional<std::int64_t> {
+            auto found = accounts_->find_pole(pole);
+            if (!found) return std::nullopt;
+            return found->id;
+        },
+        roles_);
+    accounts::register_routes(*router_, *accounts_);
+    territory::register_routes(*router_, *territory_);
+    actors::register_routes(*router_, *actors_, *jobs_);
+    app::register_routes(*router_, *this);
+}
+
+}  // namespace maillage::app

@@ -1,0 +1,57 @@
+#pragma once
+// The composition root: one Application holds the database, the rules loaded from data,
+// the services and the router. The server and the CLI both build one.
+#include <memory>
+#include <string>
+
+#include "accounts/account_service.hpp"
+#include "actors/actor_service.hpp"
+#include "api/jobs.hpp"
+#include "api/router.hpp"
+#include "core/roles.hpp"
+#include "core/vocabulary.hpp"
+#include "store/database.hpp"
+#include "territory/territory.hpp"
+
+namespace maillage::app {
+
+struct Config {
+    std::string database_url = "maillage.db";
+    std::string data_dir;       // default: paths::data_dir()
+    std::string reference_dir;  // default: paths::reference_dir()
+    accounts::HashCost hash_cost = accounts::HashCost::interactive;
+    std::size_t max_connections = 16;
+    bool migrate = true;
+};
+
+class Application {
+public:
+    explicit Application(Config config);
+    ~Application();
+
+    store::Database& database() { return *database_; }
+    const Vocabulary& vocabulary() const { return vocabulary_; }
+    const Roles& roles() const { return roles_; }
+    const territory::Territory& territory() const { return *territory_; }
+    accounts::AccountService& accounts() { return *accounts_; }
+    actors::ActorService& actors() { return *actors_; }
+    api::Jobs& jobs() { return *jobs_; }
+    const api::Router& router() const { return *router_; }
+
+private:
+    void register_routes();
+    Config config_;
+    std::unique_ptr<store::Database> database_;
+    Vocabulary vocabulary_;
+    Roles roles_;
+    std::unique_ptr<territory::Territory> territory_;
+    std::unique_ptr<accounts::AccountService> accounts_;
+    std::unique_ptr<actors::ActorService> actors_;
+    std::unique_ptr<api::Jobs> jobs_;
+    std::unique_ptr<api::Router> router_;
+};
+
+// The OpenAPI 3 document describing every route (src/app/openapi.json, embedded).
+const char* openapi_text();
+
+}  // namespace maillage::app
