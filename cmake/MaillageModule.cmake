@@ -16,7 +16,6 @@ function(maillage_module NAME)
     target_compile_definitions(test_${NAME} PRIVATE
       MAILLAGE_TEST_DATA_DIR="${CMAKE_CURRENT_SOURCE_DIR}/tests/data"
       MAILLAGE_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
-    gtest_discover_tests(test_${NAME} DISCOVERY_TIMEOUT 60
-                         PROPERTIES ENVIRONMENT "MAILLAGE_TEST_PG=$ENV{MAILLAGE_TEST_PG}")
+    gtest_discover_tests(test_${NAME} DISCOVERY_TIMEOUT 60)
   endif()
 endfunction()

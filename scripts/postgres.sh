@@ -20,7 +20,8 @@ if [[ $# -gt 0 && ($1 == start || $1 == stop) ]]; then
     action=$1
     shift
 fi
-DATADIR=${1:-/tmp/maillage-pg-$PORT}
+# Absolute, since the server runs as another user from another directory.
+DATADIR=$(realpath -m "${1:-/tmp/maillage-pg-$PORT}")
 LOG=$DATADIR/server.log
 URL=postgresql://$ROLE@127.0.0.1:$PORT/$DATABASE
 

@@ -4,12 +4,15 @@
 
 #include "api/elastic_pool.hpp"
 
+#include <sys/socket.h>
+
 #include <fstream>
 
 namespace maillage::api {
 namespace {
 
 constexpr const char* kSessionCookie = "maillage_session=";
+constexpr int kListenBacklog = 4096;
 
 std::string session_token(const httplib::Request& req) {
     auto authorization = req.get_header_value("Authorization");
@@ -56,6 +59,14 @@ void HttpServer::configure() {
     svr.set_keep_alive_max_count(options_.keep_alive_max_requests);
     svr.set_read_timeout(30);
     svr.set_payload_max_length(options_.max_body_bytes);
+    // Debian's compiled cpp-httplib listens with a backlog of 5: a burst of new clients
+    // overflows it and waits a full second for SYN retransmission. Keep the socket to raise
+    // the backlog after bind().
+    svr.set_socket_options([this](int socket) {
+        int on = 1;
+        ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+        listen_socket_ = socket;
+    });
     auto idle = options_.idle_threads, max = options_.max_threads;
     svr.new_task_queue = [idle, max] { return new ElasticPool(idle, max); };
 
@@ -115,6 +126,7 @@ int HttpServer::bind() {
         throw Error(ErrorCode::internal, "cannot listen on " + options_.host + ":" +
                                              std::to_string(options_.port) +
                                              " (address in use or not allowed)");
+    if (listen_socket_ >= 0) ::listen(listen_socket_, kListenBacklog);
     return port;
 }
 

@@ -40,6 +40,7 @@ private:
     const Router& router_;
     ServerOptions options_;
     std::unique_ptr<httplib::Server> server_;
+    int listen_socket_ = -1;
 };
 
 }  // namespace maillage::api

@@ -17,9 +17,19 @@ namespace maillage::app {
 const char* openapi_text() { return openapi_document(); }
 
 Application::Application(Config config) : config_(std::move(config)) {
+    owned_database_ = store::Database::open(config_.database_url, config_.max_connections);
+    database_ = owned_database_.get();
+    start();
+}
+
+Application::Application(Config config, store::Database& database)
+    : config_(std::move(config)), database_(&database) {
+    start();
+}
+
+void Application::start() {
     if (config_.data_dir.empty()) config_.data_dir = paths::data_dir();
     if (config_.reference_dir.empty()) config_.reference_dir = paths::reference_dir();
-    database_ = store::Database::open(config_.database_url, config_.max_connections);
     if (config_.migrate) store::migrate(*database_);
     vocabulary_ = load_shipped_vocabulary(config_.data_dir);
     add_database_values(vocabulary_, *database_);

@@ -27,6 +27,8 @@ struct Config {
 class Application {
 public:
     explicit Application(Config config);
+    // Runs on a database someone else owns (tests).
+    Application(Config config, store::Database& database);
     ~Application();
 
     store::Database& database() { return *database_; }
@@ -39,9 +41,11 @@ public:
     const api::Router& router() const { return *router_; }
 
 private:
+    void start();
     void register_routes();
     Config config_;
-    std::unique_ptr<store::Database> database_;
+    std::unique_ptr<store::Database> owned_database_;
+    store::Database* database_ = nullptr;
     Vocabulary vocabulary_;
     Roles roles_;
     std::unique_ptr<territory::Territory> territory_;
