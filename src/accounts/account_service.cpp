@@ -24,7 +24,9 @@ std::string slug_problem(const std::string& slug) {
     return "";
 }
 
-Pole pole_from(const Row& r) { return Pole{r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4)}; }
+Pole pole_from(const Row& r) {
+    return Pole{r.integer(0), r.text(1), r.text(2), r.text(3), r.text(4)};
+}
 
 constexpr const char* kPoleColumns = "SELECT id, slug, name, kind, created_at FROM poles";
 
@@ -55,8 +57,8 @@ AccountService::AccountService(store::Database& database, const Roles& roles,
 
 void AccountService::check_role(const std::string& role) const {
     if (!roles_.is_role(role))
-        throw invalid("role", "unknown role '" + role + "' (expected one of: " +
-                                  vocabulary_.codes("role") + ")");
+        throw invalid("role", "unknown role '" + role +
+                                  "' (expected one of: " + vocabulary_.codes("role") + ")");
 }
 
 Pole AccountService::create_pole(const std::string& slug, const std::string& name,
@@ -64,8 +66,8 @@ Pole AccountService::create_pole(const std::string& slug, const std::string& nam
     if (auto problem = slug_problem(slug); !problem.empty()) throw invalid("slug", problem);
     if (text::trim(name).empty()) throw invalid("name", "is required");
     if (!vocabulary_.contains("pole_kind", kind))
-        throw invalid("kind", "unknown pole kind '" + kind + "' (expected one of: " +
-                                  vocabulary_.codes("pole_kind") + ")");
+        throw invalid("kind", "unknown pole kind '" + kind +
+                                  "' (expected one of: " + vocabulary_.codes("pole_kind") + ")");
     return database_.write([&](Connection& c) {
         auto rows = c.query(
             "INSERT INTO poles (slug, name, kind, created_at) VALUES (?, ?, ?, ?) "
@@ -231,8 +233,8 @@ Caller AccountService::caller(std::int64_t user_id) {
         auto rows = c.query(
             "SELECT id, email, name, locale, platform_admin FROM users WHERE id = ?", {user_id});
         if (rows.empty()) throw Error(ErrorCode::unauthorized, "unknown user");
-        Caller caller{rows[0].integer(0), rows[0].text(1), rows[0].text(2), rows[0].text(3),
-                      rows[0].integer(4) != 0, {}};
+        Caller caller{rows[0].integer(0), rows[0].text(1),         rows[0].text(2),
+                      rows[0].text(3),    rows[0].integer(4) != 0, {}};
         for (const auto& r :
              c.query("SELECT p.id, p.slug, p.name, p.kind, m.role FROM memberships m JOIN poles p "
                      "ON p.id = m.pole_id WHERE m.user_id = ? ORDER BY p.name",

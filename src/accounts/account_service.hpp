@@ -19,7 +19,7 @@ struct AccountsConfig {
 };
 
 class AccountService {
-public:
+  public:
     AccountService(store::Database& database, const Roles& roles, const Vocabulary& vocabulary,
                    AccountsConfig config = {});
 
@@ -45,7 +45,7 @@ public:
 
     const Roles& roles() const { return roles_; }
 
-private:
+  private:
     void check_role(const std::string& role) const;
     store::Database& database_;
     const Roles& roles_;
@@ -56,9 +56,10 @@ private:
 };
 
 // Written inside the caller's transaction, so the log and the change commit together.
-void record_activity(store::Connection& c, std::int64_t pole_id, std::optional<std::int64_t> user_id,
-                     const std::string& action, const std::string& entity,
-                     std::optional<std::int64_t> entity_id, const std::string& summary);
+void record_activity(store::Connection& c, std::int64_t pole_id,
+                     std::optional<std::int64_t> user_id, const std::string& action,
+                     const std::string& entity, std::optional<std::int64_t> entity_id,
+                     const std::string& summary);
 void record_access(store::Connection& c, std::int64_t pole_id, std::int64_t user_id,
                    const std::string& action, const std::string& entity,
                    std::optional<std::int64_t> entity_id);

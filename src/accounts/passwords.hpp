@@ -8,12 +8,12 @@ namespace maillage::accounts {
 enum class HashCost { interactive, minimum };
 
 class PasswordHasher {
-public:
+  public:
     explicit PasswordHasher(HashCost cost = HashCost::interactive);
     std::string hash(const std::string& password) const;
     bool verify(const std::string& hash, const std::string& password) const;
 
-private:
+  private:
     unsigned long long opslimit_;
     std::size_t memlimit_;
 };

@@ -35,8 +35,8 @@ Json to_json(const Pole& pole) {
 namespace {
 
 std::string session_cookie(const std::string& token, std::int64_t max_age) {
-    return "maillage_session=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-           std::to_string(max_age);
+    return "maillage_session=" + token +
+           "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age);
 }
 
 Response login(AccountService& service, RouteContext& c) {

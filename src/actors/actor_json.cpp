@@ -15,7 +15,8 @@ Json optional_json(const std::optional<T>& value) {
 
 Json to_json(const Actor& a) {
     Json poles = Json::array();
-    for (const auto& p : a.poles) poles.push_back({{"id", p.id}, {"slug", p.slug}, {"name", p.name}});
+    for (const auto& p : a.poles)
+        poles.push_back({{"id", p.id}, {"slug", p.slug}, {"name", p.name}});
     Json j = {{"id", a.id},
               {"name", a.name},
               {"kind", a.kind},
@@ -50,7 +51,8 @@ Json to_json(const Actor& a) {
 Json to_json(const ActorPage& page) {
     Json items = Json::array();
     for (const auto& a : page.items) items.push_back(to_json(a));
-    return {{"items", items}, {"total", page.total}, {"page", page.page}, {"per_page", page.per_page}};
+    return {
+        {"items", items}, {"total", page.total}, {"page", page.page}, {"per_page", page.per_page}};
 }
 
 Json to_json(const Contact& c) {
@@ -86,8 +88,8 @@ ActorInput actor_input_from(const Json& body) {
     a.description = f.optional_string("description");
     // Read-only fields sent back from a GET are accepted and ignored, so a client can PUT
     // what it fetched.
-    for (const char* ignored : {"id", "family", "commune_name", "lat", "lon", "poles",
-                                "created_at", "updated_at", "distance_km"})
+    for (const char* ignored : {"id", "family", "commune_name", "lat", "lon", "poles", "created_at",
+                                "updated_at", "distance_km"})
         f.optional_value(ignored);
     f.reject_unknown();
     return a;
@@ -107,9 +109,9 @@ ContactInput contact_input_from(const Json& body) {
 }
 
 ActorFilter filter_from(const api::Request& r) {
-    static const std::set<std::string> known = {"q",       "kind",      "family", "legal_form",
-                                                "naf",     "commune",   "radius_km", "level",
-                                                "nature",  "page",      "per_page"};
+    static const std::set<std::string> known = {"q",      "kind",    "family",    "legal_form",
+                                                "naf",    "commune", "radius_km", "level",
+                                                "nature", "page",    "per_page"};
     for (const auto& [name, value] : r.query)
         if (!known.count(name)) throw invalid(name, "unknown filter");
     ActorFilter f;

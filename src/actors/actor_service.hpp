@@ -14,7 +14,7 @@
 namespace maillage::actors {
 
 class ActorService {
-public:
+  public:
     ActorService(store::Database& database, const Vocabulary& vocabulary,
                  const territory::Territory& territory);
 
@@ -45,7 +45,7 @@ public:
     };
     PoleCounts counts(std::int64_t pole_id);
 
-private:
+  private:
     void require_in_pole(store::Connection& c, std::int64_t id, std::int64_t pole_id);
     store::Database& database_;
     const Vocabulary& vocabulary_;

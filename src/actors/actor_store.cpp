@@ -22,10 +22,13 @@ constexpr const char* kColumns =
     "updated_at";
 
 // Values for the 21 writable columns, in the order of the INSERT and UPDATE below.
-Params writable_values(const ActorInput& a, const territory::Territory& territory) {
+// `name_folded` is text::fold(a.name), computed once by the caller (folding is the costliest
+// step of a bulk import when names have accents).
+Params writable_values(const ActorInput& a, const std::string& name_folded,
+                       const territory::Territory& territory) {
     const auto* commune = a.commune ? territory.commune(*a.commune) : nullptr;
     return {a.name,
-            text::fold(a.name),
+            name_folded,
             a.kind,
             nullable(a.legal_form),
             nullable(a.is_public),
@@ -48,9 +51,37 @@ Params writable_values(const ActorInput& a, const territory::Territory& territor
             nullable(a.description)};
 }
 
-void insert_words(Connection& c, std::int64_t id, const std::string& name) {
-    for (const auto& word : text::words(name))
-        c.execute("INSERT INTO actor_words (word, actor_id) VALUES (?, ?)", {word, id});
+// The words of a name already folded by text::fold: text::words(name) without folding it
+// a second time (same split on spaces, same order, duplicates dropped).
+std::vector<std::string> words_of_folded(const std::string& folded) {
+    std::vector<std::string> result;
+    std::size_t start = 0;
+    while (start < folded.size()) {
+        std::size_t end = folded.find(' ', start);
+        if (end == std::string::npos) end = folded.size();
+        std::string word = folded.substr(start, end - start);
+        if (std::find(result.begin(), result.end(), word) == result.end())
+            result.push_back(std::move(word));
+        start = end + 1;
+    }
+    return result;
+}
+
+// One multi-row INSERT per actor rather than one statement per word: a bulk import spends
+// most of its time in per-statement overhead otherwise. A name has a bounded number of words
+// (200 characters at most), so the statements prepared per word count stay few.
+void insert_words(Connection& c, std::int64_t id, const std::string& name_folded) {
+    auto words = words_of_folded(name_folded);
+    if (words.empty()) return;
+    std::string sql = "INSERT INTO actor_words (word, actor_id) VALUES (?, ?)";
+    Params params;
+    params.reserve(2 * words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i > 0) sql += ", (?, ?)";
+        params.emplace_back(std::move(words[i]));
+        params.emplace_back(id);
+    }
+    c.execute(sql, params);
 }
 
 Actor actor_from(const Row& r, const Vocabulary& vocabulary,
@@ -121,8 +152,9 @@ void add_conditions(const ActorFilter& f, const Vocabulary& vocabulary, std::str
     }
     if (f.text) {
         for (const auto& word : text::words(*f.text)) {
-            where += " AND a.id IN (SELECT w.actor_id FROM actor_words w WHERE w.word >= ? AND "
-                     "w.word < ?)";
+            where +=
+                " AND a.id IN (SELECT w.actor_id FROM actor_words w WHERE w.word >= ? AND "
+                "w.word < ?)";
             params.push_back(word);
             params.push_back(text::prefix_successor(word));
         }
@@ -158,7 +190,8 @@ Matches radius_search(Connection& c, const ActorFilter& f, const territory::Comm
 
 std::int64_t insert_actor(Connection& c, const ActorInput& input,
                           const territory::Territory& territory) {
-    auto params = writable_values(input, territory);
+    auto name_folded = text::fold(input.name);
+    auto params = writable_values(input, name_folded, territory);
     auto now = clock::now_iso();
     params.push_back(now);
     params.push_back(now);
@@ -170,13 +203,14 @@ std::int64_t insert_actor(Connection& c, const ActorInput& input,
                    "?) RETURNING id",
                    params)[0]
                   .integer(0);
-    insert_words(c, id, input.name);
+    insert_words(c, id, name_folded);
     return id;
 }
 
 void update_actor(Connection& c, std::int64_t id, const ActorInput& input,
                   const territory::Territory& territory) {
-    auto params = writable_values(input, territory);
+    auto name_folded = text::fold(input.name);
+    auto params = writable_values(input, name_folded, territory);
     params.push_back(clock::now_iso());
     params.push_back(id);
     c.execute(
@@ -186,7 +220,7 @@ void update_actor(Connection& c, std::int64_t id, const ActorInput& input,
         "email = ?, phone = ?, description = ?, updated_at = ? WHERE id = ?",
         params);
     c.execute("DELETE FROM actor_words WHERE actor_id = ?", {id});
-    insert_words(c, id, input.name);
+    insert_words(c, id, name_folded);
 }
 
 void delete_actor(Connection& c, std::int64_t id) {
@@ -199,7 +233,7 @@ void link_pole(Connection& c, std::int64_t actor_id, std::int64_t pole_id) {
 
 void add_to_pole(Connection& c, std::int64_t actor_id, std::int64_t pole_id) {
     c.execute("INSERT INTO actor_poles (actor_id, pole_id, added_at) VALUES (?, ?, ?)",
-                  {actor_id, pole_id, clock::now_iso()});
+              {actor_id, pole_id, clock::now_iso()});
 }
 
 void unlink_pole(Connection& c, std::int64_t actor_id, std::int64_t pole_id) {
@@ -221,8 +255,8 @@ std::optional<std::int64_t> find_by_identifier(Connection& c, const ActorInput& 
         {"siret", &input.siret}, {"rna", &input.rna}, {"it_tax_code", &input.it_tax_code}};
     for (const auto& [column, value] : keys) {
         if (!*value) continue;
-        auto rows = c.query(std::string("SELECT id FROM actors WHERE ") + column + " = ?",
-                            {**value});
+        auto rows =
+            c.query(std::string("SELECT id FROM actors WHERE ") + column + " = ?", {**value});
         if (!rows.empty()) return rows[0].integer(0);
     }
     return std::nullopt;
@@ -257,8 +291,7 @@ Matches search(Connection& c, const ActorFilter& f, const Vocabulary& vocabulary
     Params params;
     add_conditions(f, vocabulary, where, params);
     const territory::Commune* centre = f.commune ? territory.commune(*f.commune) : nullptr;
-    if (f.commune && !centre)
-        throw invalid("commune", "unknown commune code '" + *f.commune + "'");
+    if (f.commune && !centre) throw invalid("commune", "unknown commune code '" + *f.commune + "'");
     if (centre && f.radius_km) return radius_search(c, f, *centre, where, params);
     if (centre) {
         where += " AND a.commune = ?";
@@ -268,20 +301,21 @@ Matches search(Connection& c, const ActorFilter& f, const Vocabulary& vocabulary
     matches.total = c.query("SELECT COUNT(*) FROM actors a" + where, params)[0].integer(0);
     params.push_back(f.per_page);
     params.push_back((f.page - 1) * f.per_page);
-    for (const auto& r :
-         c.query("SELECT a.id FROM actors a" + where + " ORDER BY a.name_folded, a.id LIMIT ? OFFSET ?",
-                 params))
+    for (const auto& r : c.query(
+             "SELECT a.id FROM actors a" + where + " ORDER BY a.name_folded, a.id LIMIT ? OFFSET ?",
+             params))
         matches.ids.push_back(r.integer(0));
     return matches;
 }
 
 std::int64_t insert_contact(Connection& c, std::int64_t pole_id, std::int64_t actor_id,
                             const ContactInput& input) {
-    return c.query(
-                "INSERT INTO contacts (pole_id, actor_id, name, function, email, phone, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                {pole_id, actor_id, input.name, nullable(input.function), nullable(input.email),
-                 nullable(input.phone), clock::now_iso()})[0]
+    return c
+        .query(
+            "INSERT INTO contacts (pole_id, actor_id, name, function, email, phone, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            {pole_id, actor_id, input.name, nullable(input.function), nullable(input.email),
+             nullable(input.phone), clock::now_iso()})[0]
         .integer(0);
 }
 
@@ -290,8 +324,8 @@ bool update_contact(Connection& c, std::int64_t pole_id, std::int64_t id,
     return c.execute(
                "UPDATE contacts SET name = ?, function = ?, email = ?, phone = ? WHERE id = ? "
                "AND pole_id = ?",
-               {input.name, nullable(input.function), nullable(input.email),
-                nullable(input.phone), id, pole_id}) > 0;
+               {input.name, nullable(input.function), nullable(input.email), nullable(input.phone),
+                id, pole_id}) > 0;
 }
 
 bool delete_contact(Connection& c, std::int64_t pole_id, std::int64_t id) {

@@ -32,8 +32,8 @@ std::vector<Actor> load(Connection& c, const std::vector<std::int64_t>& ids,
                         const Vocabulary& vocabulary, const territory::Territory& territory);
 
 struct Matches {
-    std::vector<std::int64_t> ids;          // the requested page
-    std::vector<double> distances_km;        // per id, for radius searches
+    std::vector<std::int64_t> ids;     // the requested page
+    std::vector<double> distances_km;  // per id, for radius searches
     std::int64_t total = 0;
 };
 Matches search(Connection& c, const ActorFilter& filter, const Vocabulary& vocabulary,

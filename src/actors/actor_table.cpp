@@ -10,9 +10,9 @@ namespace maillage::actors {
 
 const std::vector<std::string>& table_columns() {
     static const std::vector<std::string> columns = {
-        "name",    "kind",    "legal_form", "public",    "siren",   "siret",  "rna",
-        "it_tax_code", "level", "nature",   "naf",       "commune", "address", "headcount",
-        "fte",     "website", "email",      "phone",     "description"};
+        "name",        "kind",    "legal_form", "public", "siren",      "siret",   "rna",
+        "it_tax_code", "level",   "nature",     "naf",    "commune",    "address", "headcount",
+        "fte",         "website", "email",      "phone",  "description"};
     return columns;
 }
 
@@ -22,15 +22,17 @@ ColumnMap::ColumnMap(const std::vector<std::string>& header, std::vector<LinePro
         const std::string& name = header[i];
         if (name.empty()) continue;
         if (std::find(known.begin(), known.end(), name) == known.end())
-            problems.push_back({1, name, "unknown column (expected: name, kind, legal_form, "
-                                         "public, siren, siret, rna, it_tax_code, level, nature, "
-                                         "naf, commune, address, headcount, fte, website, email, "
-                                         "phone, description)"});
+            problems.push_back({1, name,
+                                "unknown column (expected: name, kind, legal_form, "
+                                "public, siren, siret, rna, it_tax_code, level, nature, "
+                                "naf, commune, address, headcount, fte, website, email, "
+                                "phone, description)"});
         else if (!position_.emplace(name, i).second)
             problems.push_back({1, name, "column appears twice"});
     }
     for (const char* required : {"name", "kind"})
-        if (!position_.count(required)) problems.push_back({1, required, "required column missing"});
+        if (!position_.count(required))
+            problems.push_back({1, required, "required column missing"});
 }
 
 std::optional<std::string> ColumnMap::cell(const std::vector<std::string>& cells,
@@ -58,12 +60,19 @@ ActorInput ColumnMap::read(const std::vector<std::string>& cells, std::int64_t l
         else
             problems.push_back({line, "public", "expected oui/non (yes/no, 1/0)"});
     }
-    for (auto [column, target] :
-         {std::pair{"siren", &a.siren}, {"siret", &a.siret}, {"rna", &a.rna},
-          {"it_tax_code", &a.it_tax_code}, {"level", &a.level}, {"nature", &a.nature},
-          {"naf", &a.naf}, {"commune", &a.commune}, {"address", &a.address},
-          {"website", &a.website}, {"email", &a.email}, {"phone", &a.phone},
-          {"description", &a.description}})
+    for (auto [column, target] : {std::pair{"siren", &a.siren},
+                                  {"siret", &a.siret},
+                                  {"rna", &a.rna},
+                                  {"it_tax_code", &a.it_tax_code},
+                                  {"level", &a.level},
+                                  {"nature", &a.nature},
+                                  {"naf", &a.naf},
+                                  {"commune", &a.commune},
+                                  {"address", &a.address},
+                                  {"website", &a.website},
+                                  {"email", &a.email},
+                                  {"phone", &a.phone},
+                                  {"description", &a.description}})
         *target = cell(cells, column);
     if (auto headcount = cell(cells, "headcount")) {
         std::int64_t value = 0;

@@ -16,13 +16,13 @@ const std::vector<std::string>& table_columns();
 // Maps header names to column positions; unknown or duplicate columns and missing required
 // ones are reported as problems on line 1.
 class ColumnMap {
-public:
+  public:
     ColumnMap(const std::vector<std::string>& header, std::vector<LineProblem>& problems);
     // Builds an input from a row, adding a problem for each unparsable cell.
     ActorInput read(const std::vector<std::string>& cells, std::int64_t line,
                     std::vector<LineProblem>& problems) const;
 
-private:
+  private:
     std::optional<std::string> cell(const std::vector<std::string>& cells,
                                     const std::string& column) const;
     std::map<std::string, std::size_t> position_;

@@ -93,10 +93,10 @@ void register_routes(api::Router& router, ActorService& service, api::Jobs& jobs
     router.add({"POST", "/api/poles/{pole}/actors/{id}/contacts", Access::pole, "contacts.write",
                 [&](RouteContext& c) {
                     auto input = contact_input_from(parse_json(c.request.body));
-                    return Response::json(to_json(service.add_contact(c.pole_id(), c.caller->id,
-                                                                      c.request.id_param("id"),
-                                                                      std::move(input))),
-                                          201);
+                    return Response::json(
+                        to_json(service.add_contact(c.pole_id(), c.caller->id,
+                                                    c.request.id_param("id"), std::move(input))),
+                        201);
                 },
                 "Record a contact at an actor"});
     router.add({"PUT", "/api/poles/{pole}/contacts/{id}", Access::pole, "contacts.write",
@@ -114,18 +114,19 @@ void register_routes(api::Router& router, ActorService& service, api::Jobs& jobs
                 "Delete a contact"});
     router.add({"POST", "/api/poles/{pole}/imports/actors", Access::pole, "imports.run",
                 [&](RouteContext& c) {
-                    auto reader = io::open_table_bytes(c.request.body, "upload",
-                                                       c.request.content_type);
+                    auto reader =
+                        io::open_table_bytes(c.request.body, "upload", c.request.content_type);
                     std::shared_ptr<io::TableReader> shared(std::move(reader));
                     auto pole_id = c.pole_id();
                     auto user_id = c.caller->id;
-                    auto id = jobs.submit("import_actors", user_id, [&service, shared, pole_id,
-                                                                     user_id](Progress& progress) {
-                        auto summary = service.import_table(pole_id, user_id, *shared, progress);
-                        return Json{{"rows", summary.rows},
-                                    {"created", summary.created},
-                                    {"linked", summary.linked}};
-                    });
+                    auto id = jobs.submit("import_actors", user_id,
+                                          [&service, shared, pole_id, user_id](Progress& progress) {
+                                              auto summary = service.import_table(
+                                                  pole_id, user_id, *shared, progress);
+                                              return Json{{"rows", summary.rows},
+                                                          {"created", summary.created},
+                                                          {"linked", summary.linked}};
+                                          });
                     return Response::json({{"job_id", id}}, 202);
                 },
                 "Import actors from a CSV or XLSX file (background job)"});
@@ -139,8 +140,8 @@ void register_routes(api::Router& router, ActorService& service, api::Jobs& jobs
                         : format == "csv"
                             ? "text/csv; charset=utf-8"
                             : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-                    response.headers.push_back({"Content-Disposition",
-                                                "attachment; filename=\"acteurs." + format + "\""});
+                    response.headers.push_back(
+                        {"Content-Disposition", "attachment; filename=\"acteurs." + format + "\""});
                     return response;
                 },
                 "Export the pole's actors (csv, xlsx or json)"});

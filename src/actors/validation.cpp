@@ -28,10 +28,20 @@ void tidy_naf(std::optional<std::string>& value) {
     if (!value) return;
     std::string code;
     for (char c : *value) code.push_back(c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c);
-    if (code.size() >= 3 && code.find('.') == std::string::npos && code[0] >= '0' &&
-        code[0] <= '9')
+    if (code.size() >= 3 && code.find('.') == std::string::npos && code[0] >= '0' && code[0] <= '9')
         code.insert(2, ".");
     *value = code;
+}
+
+std::string phone_problem(const std::string& phone) {
+    int digits = 0;
+    for (char c : phone) {
+        if (c >= '0' && c <= '9')
+            ++digits;
+        else if (std::string_view(" +.-()").find(c) == std::string_view::npos)
+            return "may hold only digits, spaces and + . - ( )";
+    }
+    return digits >= 6 && digits <= 20 ? "" : "must have 6 to 20 digits";
 }
 
 struct Checker {
@@ -48,8 +58,16 @@ struct Checker {
     void enumerated(const Vocabulary& vocabulary, const char* field, const char* enumeration,
                     const std::optional<std::string>& value) {
         if (value && !vocabulary.contains(enumeration, *value))
-            add(field, "unknown value '" + *value + "' (expected one of: " +
-                           vocabulary.codes(enumeration) + ")");
+            add(field, "unknown value '" + *value +
+                           "' (expected one of: " + vocabulary.codes(enumeration) + ")");
+    }
+    void reachable(const std::optional<std::string>& email,
+                   const std::optional<std::string>& phone) {
+        if (email)
+            if (auto problem = accounts::email_problem(*email); !problem.empty())
+                add("email", problem);
+        if (phone)
+            if (auto problem = phone_problem(*phone); !problem.empty()) add("phone", problem);
     }
     void length(const char* field, const std::optional<std::string>& value, std::size_t max) {
         if (value && value->size() > max)
@@ -57,26 +75,15 @@ struct Checker {
     }
 };
 
-std::string phone_problem(const std::string& phone) {
-    int digits = 0;
-    for (char c : phone) {
-        if (c >= '0' && c <= '9')
-            ++digits;
-        else if (std::string_view(" +.-()").find(c) == std::string_view::npos)
-            return "may hold only digits, spaces and + . - ( )";
-    }
-    return digits >= 6 && digits <= 20 ? "" : "must have 6 to 20 digits";
-}
-
 }  // namespace
 
 std::vector<FieldProblem> check_actor(ActorInput& input, const Vocabulary& vocabulary,
                                       const territory::Territory& territory) {
     input.name = text::trim(input.name);
     input.kind = text::trim(input.kind);
-    for (auto* field : {&input.legal_form, &input.level, &input.nature, &input.commune,
-                        &input.address, &input.website, &input.email, &input.phone,
-                        &input.description})
+    for (auto* field :
+         {&input.legal_form, &input.level, &input.nature, &input.commune, &input.address,
+          &input.website, &input.email, &input.phone, &input.description})
         tidy(*field);
     for (auto* field : {&input.siren, &input.siret, &input.rna, &input.it_tax_code})
         tidy_identifier(*field);
@@ -113,12 +120,7 @@ std::vector<FieldProblem> check_actor(ActorInput& input, const Vocabulary& vocab
         check.add("headcount", "must be between 0 and 1000000");
     if (input.fte && !(*input.fte >= 0 && *input.fte <= 1000000))
         check.add("fte", "must be between 0 and 1000000");
-    if (input.email)
-        if (auto problem = accounts::email_problem(*input.email); !problem.empty())
-            check.add("email", problem);
-    if (input.phone)
-        if (auto problem = phone_problem(*input.phone); !problem.empty())
-            check.add("phone", problem);
+    check.reachable(input.email, input.phone);
     if (input.website && input.website->rfind("http://", 0) != 0 &&
         input.website->rfind("https://", 0) != 0)
         check.add("website", "must start with http:// or https://");
@@ -136,12 +138,7 @@ std::vector<FieldProblem> check_contact(ContactInput& input) {
     if (input.name.empty()) check.add("name", "is required");
     if (input.name.size() > kMaxName) check.add("name", "is too long");
     check.length("function", input.function, kMaxName);
-    if (input.email)
-        if (auto problem = accounts::email_problem(*input.email); !problem.empty())
-            check.add("email", problem);
-    if (input.phone)
-        if (auto problem = phone_problem(*input.phone); !problem.empty())
-            check.add("phone", problem);
+    check.reachable(input.email, input.phone);
     return check.problems;
 }
 

@@ -13,7 +13,9 @@ constexpr std::size_t kStackBytes = 512 * 1024;
 ElasticPool::ElasticPool(std::size_t keep_idle, std::size_t max_threads)
     : keep_idle_(keep_idle), max_threads_(max_threads) {}
 
-ElasticPool::~ElasticPool() { shutdown(); }
+ElasticPool::~ElasticPool() {
+    shutdown();
+}
 
 void ElasticPool::enqueue(std::function<void()> task) {
     std::unique_lock lock(mutex_);
@@ -48,9 +50,8 @@ void ElasticPool::run() {
     std::unique_lock lock(mutex_);
     for (;;) {
         ++idle_;
-        bool woken = work_available_.wait_for(lock, std::chrono::seconds(60), [&] {
-            return stopping_ || !tasks_.empty();
-        });
+        bool woken = work_available_.wait_for(lock, std::chrono::seconds(60),
+                                              [&] { return stopping_ || !tasks_.empty(); });
         --idle_;
         if (stopping_ && tasks_.empty()) break;
         if (!woken) {

@@ -12,13 +12,13 @@
 namespace maillage::api {
 
 class ElasticPool final : public httplib::TaskQueue {
-public:
+  public:
     ElasticPool(std::size_t keep_idle, std::size_t max_threads);
     ~ElasticPool() override;
     void enqueue(std::function<void()> task) override;
     void shutdown() override;
 
-private:
+  private:
     void start_thread();
     void run();
 

@@ -24,7 +24,7 @@ struct Jobs::Job {
 };
 
 class Jobs::JobProgress final : public Progress {
-public:
+  public:
     JobProgress(Jobs& jobs, Job& job) : jobs_(jobs), job_(job) {}
     void update(std::string_view stage, std::size_t done, std::size_t total) override {
         std::lock_guard lock(jobs_.mutex_);
@@ -33,7 +33,7 @@ public:
         job_.total = total;
     }
 
-private:
+  private:
     Jobs& jobs_;
     Job& job_;
 };
@@ -44,8 +44,7 @@ constexpr std::int64_t kKeepFinishedSeconds = 3600;
 std::string new_job_id() {
     static thread_local std::mt19937_64 generator{std::random_device{}()};
     char buf[33];
-    std::snprintf(buf, sizeof buf, "%016llx%016llx",
-                  static_cast<unsigned long long>(generator()),
+    std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(generator()),
                   static_cast<unsigned long long>(generator()));
     return buf;
 }
@@ -117,7 +116,7 @@ void Jobs::forget_old_jobs() {
     auto limit = clock::now_seconds() - kKeepFinishedSeconds;
     for (auto it = jobs_.begin(); it != jobs_.end();)
         it = it->second->finished_at && it->second->finished_at < limit ? jobs_.erase(it)
-                                                                         : std::next(it);
+                                                                        : std::next(it);
 }
 
 std::optional<Json> Jobs::status(const std::string& id, std::int64_t owner) const {

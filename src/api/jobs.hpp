@@ -19,7 +19,7 @@
 namespace maillage::api {
 
 class Jobs {
-public:
+  public:
     using Work = std::function<Json(Progress&)>;
 
     explicit Jobs(std::size_t workers = 2);
@@ -33,7 +33,7 @@ public:
     // Blocks until the job has finished (tests and the CLI).
     void wait(const std::string& id) const;
 
-private:
+  private:
     struct Job;
     class JobProgress;
     void work_loop();

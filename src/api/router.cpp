@@ -73,14 +73,22 @@ Response Response::no_content() {
 
 int http_status(ErrorCode code) {
     switch (code) {
-        case ErrorCode::invalid_input: return 400;
-        case ErrorCode::unauthorized: return 401;
-        case ErrorCode::forbidden: return 403;
-        case ErrorCode::not_found: return 404;
-        case ErrorCode::conflict: return 409;
-        case ErrorCode::payload_too_large: return 413;
-        case ErrorCode::unsupported_media_type: return 415;
-        case ErrorCode::internal: return 500;
+        case ErrorCode::invalid_input:
+            return 400;
+        case ErrorCode::unauthorized:
+            return 401;
+        case ErrorCode::forbidden:
+            return 403;
+        case ErrorCode::not_found:
+            return 404;
+        case ErrorCode::conflict:
+            return 409;
+        case ErrorCode::payload_too_large:
+            return 413;
+        case ErrorCode::unsupported_media_type:
+            return 415;
+        case ErrorCode::internal:
+            return 500;
     }
     return 500;
 }
@@ -109,8 +117,8 @@ std::int64_t query_int(const Request& request, const std::string& name, std::int
     std::int64_t value = 0;
     auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
     if (ec != std::errc() || end != text->data() + text->size() || value < min || value > max)
-        throw invalid(name, "must be an integer from " + std::to_string(min) + " to " +
-                                std::to_string(max));
+        throw invalid(
+            name, "must be an integer from " + std::to_string(min) + " to " + std::to_string(max));
     return value;
 }
 
@@ -125,7 +133,9 @@ std::optional<double> query_number(const Request& request, const std::string& na
 }
 
 Router::Router(Authenticate authenticate, ResolvePole resolve_pole, const Roles& roles)
-    : authenticate_(std::move(authenticate)), resolve_pole_(std::move(resolve_pole)), roles_(roles) {}
+    : authenticate_(std::move(authenticate)),
+      resolve_pole_(std::move(resolve_pole)),
+      roles_(roles) {}
 
 void Router::add(Route route) {
     if (route.access == Access::pole && !roles_.is_permission(route.permission))
@@ -153,8 +163,8 @@ Response Router::dispatch(Request request) const {
         const Route* route = match(request, path_known);
         if (!route) {
             Response response = error_response(
-                Error(ErrorCode::not_found, path_known ? "method not allowed on this path"
-                                                       : "no such endpoint"));
+                Error(ErrorCode::not_found,
+                      path_known ? "method not allowed on this path" : "no such endpoint"));
             if (path_known) response.status = 405;
             return response;
         }

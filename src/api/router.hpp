@@ -66,7 +66,7 @@ struct Route {
 };
 
 class Router {
-public:
+  public:
     using Authenticate = std::function<std::optional<Caller>(const std::string& token)>;
     using ResolvePole = std::function<std::optional<std::int64_t>(std::string_view slug_or_id)>;
 
@@ -75,7 +75,7 @@ public:
     Response dispatch(Request request) const;
     const std::vector<Route>& routes() const { return routes_; }
 
-private:
+  private:
     const Route* match(Request& request, bool& path_known) const;
     Response run(const Route& route, Request& request) const;
 

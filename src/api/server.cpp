@@ -41,7 +41,9 @@ void write_response(const Response& response, httplib::Response& res) {
     if (!response.content_type.empty()) res.set_content(response.body, response.content_type);
 }
 
-bool is_api(const std::string& path) { return path.rfind("/api/", 0) == 0 || path == "/api"; }
+bool is_api(const std::string& path) {
+    return path.rfind("/api/", 0) == 0 || path == "/api";
+}
 
 }  // namespace
 
@@ -109,7 +111,7 @@ void HttpServer::configure() {
     // Errors raised by the transport itself (413, 400) also answer in the API's JSON shape.
     svr.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty() || !is_api(req.path)) return;
-        ErrorCode code = res.status == 413 ? ErrorCode::payload_too_large
+        ErrorCode code = res.status == 413   ? ErrorCode::payload_too_large
                          : res.status == 404 ? ErrorCode::not_found
                                              : ErrorCode::invalid_input;
         std::string message = res.status == 413 ? "request body too large" : "bad request";
@@ -118,10 +120,9 @@ void HttpServer::configure() {
 }
 
 int HttpServer::bind() {
-    int port = options_.port == 0 ? server_->bind_to_any_port(options_.host)
-                                  : (server_->bind_to_port(options_.host, options_.port)
-                                         ? options_.port
-                                         : -1);
+    int port = options_.port == 0
+                   ? server_->bind_to_any_port(options_.host)
+                   : (server_->bind_to_port(options_.host, options_.port) ? options_.port : -1);
     if (port < 0)
         throw Error(ErrorCode::internal, "cannot listen on " + options_.host + ":" +
                                              std::to_string(options_.port) +
@@ -130,8 +131,12 @@ int HttpServer::bind() {
     return port;
 }
 
-void HttpServer::serve() { server_->listen_after_bind(); }
+void HttpServer::serve() {
+    server_->listen_after_bind();
+}
 
-void HttpServer::stop() { server_->stop(); }
+void HttpServer::stop() {
+    server_->stop();
+}
 
 }  // namespace maillage::api

@@ -16,7 +16,7 @@ namespace maillage::api {
 
 struct ServerOptions {
     std::string host = "127.0.0.1";
-    int port = 8080;  // 0 picks a free port
+    int port = 8080;      // 0 picks a free port
     std::string web_dir;  // static files of the web application; empty serves none
     std::size_t max_body_bytes = 64 * 1024 * 1024;
     std::size_t max_threads = 4096;
@@ -26,7 +26,7 @@ struct ServerOptions {
 };
 
 class HttpServer {
-public:
+  public:
     HttpServer(const Router& router, ServerOptions options);
     ~HttpServer();
     // Binds the port (throws an Error when it cannot) and returns the bound port.
@@ -35,7 +35,7 @@ public:
     void serve();
     void stop();
 
-private:
+  private:
     void configure();
     const Router& router_;
     ServerOptions options_;

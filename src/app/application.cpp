@@ -14,7 +14,9 @@ const char* openapi_document();
 
 namespace maillage::app {
 
-const char* openapi_text() { return openapi_document(); }
+const char* openapi_text() {
+    return openapi_document();
+}
 
 Application::Application(Config config) : config_(std::move(config)) {
     owned_database_ = store::Database::open(config_.database_url, config_.max_connections);
@@ -34,8 +36,8 @@ void Application::start() {
     vocabulary_ = load_shipped_vocabulary(config_.data_dir);
     add_database_values(vocabulary_, *database_);
     roles_ = load_roles(config_.data_dir);
-    territory_ = std::make_unique<territory::Territory>(
-        territory::Territory::load(config_.reference_dir));
+    territory_ =
+        std::make_unique<territory::Territory>(territory::Territory::load(config_.reference_dir));
     accounts_ = std::make_unique<accounts::AccountService>(
         *database_, roles_, vocabulary_, accounts::AccountsConfig{config_.hash_cost});
     actors_ = std::make_unique<actors::ActorService>(*database_, vocabulary_, *territory_);

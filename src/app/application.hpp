@@ -25,7 +25,7 @@ struct Config {
 };
 
 class Application {
-public:
+  public:
     explicit Application(Config config);
     // Runs on a database someone else owns (tests).
     Application(Config config, store::Database& database);
@@ -40,7 +40,7 @@ public:
     api::Jobs& jobs() { return *jobs_; }
     const api::Router& router() const { return *router_; }
 
-private:
+  private:
     void start();
     void register_routes();
     Config config_;

@@ -48,8 +48,9 @@ void add_database_values(Vocabulary& vocabulary, store::Database& database) {
             "enumeration_values ORDER BY enumeration, created_at, code");
     });
     for (const auto& r : rows)
-        vocabulary.add(r.text(0),
-                       VocabularyValue{r.text(1), r.optional_text(2), {r.text(3), r.text(4), r.text(5)}});
+        vocabulary.add(
+            r.text(0),
+            VocabularyValue{r.text(1), r.optional_text(2), {r.text(3), r.text(4), r.text(5)}});
 }
 
 Roles load_roles(const std::string& data_dir) {
@@ -67,7 +68,8 @@ void add_enumeration_value(store::Database& database, Vocabulary& vocabulary,
                            const std::string& enumeration, const VocabularyValue& value) {
     if (vocabulary.values(enumeration).empty())
         throw invalid("enumeration", "unknown enumeration '" + enumeration + "'");
-    if (value.code.empty() || value.code.size() > 60) throw invalid("code", "must be 1 to 60 characters");
+    if (value.code.empty() || value.code.size() > 60)
+        throw invalid("code", "must be 1 to 60 characters");
     for (char ch : value.code)
         if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_'))
             throw invalid("code", "may hold only a-z, 0-9 and _");
@@ -81,8 +83,8 @@ void add_enumeration_value(store::Database& database, Vocabulary& vocabulary,
         c.execute(
             "INSERT INTO enumeration_values (enumeration, code, parent, label_fr, label_it, "
             "label_en, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            {enumeration, value.code, store::nullable(value.parent), value.label.fr,
-             value.label.it, value.label.en, clock::now_iso()});
+            {enumeration, value.code, store::nullable(value.parent), value.label.fr, value.label.it,
+             value.label.en, clock::now_iso()});
     });
     vocabulary.add(enumeration, value);
 }

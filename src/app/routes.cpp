@@ -15,9 +15,10 @@ Json vocabulary_json(const Vocabulary& vocabulary) {
     for (const auto& name : vocabulary.enumerations()) {
         Json values = Json::array();
         for (const auto& v : vocabulary.values(name))
-            values.push_back({{"code", v.code},
-                              {"parent", v.parent ? Json(*v.parent) : Json(nullptr)},
-                              {"label", {{"fr", v.label.fr}, {"it", v.label.it}, {"en", v.label.en}}}});
+            values.push_back(
+                {{"code", v.code},
+                 {"parent", v.parent ? Json(*v.parent) : Json(nullptr)},
+                 {"label", {{"fr", v.label.fr}, {"it", v.label.it}, {"en", v.label.en}}}});
         all[name] = values;
     }
     return all;

@@ -55,8 +55,9 @@ void add_pole_commands(CLI::App& app, GlobalOptions& global) {
     auto* add = pole->add_subcommand("add", "Create a pole");
     add->add_option("slug", args->slug, "Short name used in URLs (a-z, 0-9, -)")->required();
     add->add_option("--name", args->name, "Full name")->required();
-    add->add_option("--kind", args->kind, "ptce, employer_group, federation_office, "
-                                          "employment_network or other")
+    add->add_option("--kind", args->kind,
+                    "ptce, employer_group, federation_office, "
+                    "employment_network or other")
         ->capture_default_str();
     add->callback([&global, args] {
         auto application = open_application(global);
@@ -93,8 +94,8 @@ void add_user_commands(CLI::App& app, GlobalOptions& global) {
     add->callback([&global, args] {
         auto application = open_application(global);
         auto pole = require_pole(application, args->pole);
-        accounts::NewUser user{args->email, args->name, std::nullopt, args->role, args->locale,
-                               args->platform_admin};
+        accounts::NewUser user{args->email, args->name,   std::nullopt,
+                               args->role,  args->locale, args->platform_admin};
         bool exists = application.accounts().user_id_by_email(args->email).has_value();
         if (args->password_stdin || !exists) user.password = read_password();
         auto id = application.accounts().add_member(pole.id, user);
@@ -104,7 +105,8 @@ void add_user_commands(CLI::App& app, GlobalOptions& global) {
 }
 
 void add_enumeration_commands(CLI::App& app, GlobalOptions& global) {
-    auto* enumeration = app.add_subcommand("enum", "List or extend the enumerations (rules as data)");
+    auto* enumeration =
+        app.add_subcommand("enum", "List or extend the enumerations (rules as data)");
     enumeration->require_subcommand(1);
     struct EnumArgs {
         std::string name, code, parent, fr, it, en;

@@ -37,8 +37,10 @@ void serve(const GlobalOptions& global, const ServeOptions& options) {
     server_options.max_body_bytes = options.max_body_mb * 1024 * 1024;
     server_options.web_dir = options.web_dir.empty() ? paths::web_dir() : options.web_dir;
     if (!std::filesystem::exists(server_options.web_dir + "/index.html")) {
-        std::fprintf(stderr, "note: no web application in %s (build it with npm run build); "
-                             "serving the API only\n", server_options.web_dir.c_str());
+        std::fprintf(stderr,
+                     "note: no web application in %s (build it with npm run build); "
+                     "serving the API only\n",
+                     server_options.web_dir.c_str());
         server_options.web_dir.clear();
     }
     api::HttpServer server(application.router(), server_options);

@@ -13,29 +13,31 @@ struct TableArgs {
     std::string pole, file, format = "csv", output;
 };
 
-void import_actors(const GlobalOptions& global, const TableArgs& args) {
+std::pair<std::unique_ptr<app::Application>, accounts::Pole> open_pole(const GlobalOptions& global,
+                                                                       const std::string& slug) {
     app::Config config;
     config.database_url = global.database_url;
-    app::Application application(config);
-    auto pole = application.accounts().find_pole(args.pole);
-    if (!pole) throw Error(ErrorCode::not_found, "no pole '" + args.pole + "'", "pole");
+    auto application = std::make_unique<app::Application>(config);
+    auto pole = application->accounts().find_pole(slug);
+    if (!pole) throw Error(ErrorCode::not_found, "no pole '" + slug + "'", "pole");
+    return {std::move(application), *pole};
+}
+
+void import_actors(const GlobalOptions& global, const TableArgs& args) {
+    auto [application, pole] = open_pole(global, args.pole);
     auto reader = io::open_table(args.file);
     io::TerminalProgress progress;
-    auto summary = application.actors().import_table(pole->id, std::nullopt, *reader, progress);
+    auto summary = application->actors().import_table(pole.id, std::nullopt, *reader, progress);
     progress.finish();
     std::printf("%s: %lld rows, %lld actors created, %lld already in the directory linked to %s\n",
                 args.file.c_str(), static_cast<long long>(summary.rows),
                 static_cast<long long>(summary.created), static_cast<long long>(summary.linked),
-                pole->slug.c_str());
+                pole.slug.c_str());
 }
 
 void export_actors(const GlobalOptions& global, const TableArgs& args) {
-    app::Config config;
-    config.database_url = global.database_url;
-    app::Application application(config);
-    auto pole = application.accounts().find_pole(args.pole);
-    if (!pole) throw Error(ErrorCode::not_found, "no pole '" + args.pole + "'", "pole");
-    auto bytes = actors::export_actors(application.actors(), pole->id, args.format);
+    auto [application, pole] = open_pole(global, args.pole);
+    auto bytes = actors::export_actors(application->actors(), pole.id, args.format);
     if (args.output.empty() || args.output == "-") {
         std::fwrite(bytes.data(), 1, bytes.size(), stdout);
         return;

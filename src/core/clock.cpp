@@ -24,7 +24,9 @@ std::string iso_utc(std::int64_t seconds) {
     return buf;
 }
 
-std::string now_iso() { return iso_utc(now_seconds()); }
+std::string now_iso() {
+    return iso_utc(now_seconds());
+}
 
 bool is_iso_date(std::string_view s) {
     if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;

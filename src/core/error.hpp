@@ -23,13 +23,13 @@ enum class ErrorCode {
 std::string_view to_string(ErrorCode code);
 
 class Error : public std::runtime_error {
-public:
+  public:
     Error(ErrorCode code, const std::string& message, std::string field = {})
         : std::runtime_error(message), code_(code), field_(std::move(field)) {}
     ErrorCode code() const { return code_; }
     const std::string& field() const { return field_; }
 
-private:
+  private:
     ErrorCode code_;
     std::string field_;
 };
@@ -48,12 +48,12 @@ struct LineProblem {
 // Thrown when an import finds bad lines: nothing was written, and the report lists every
 // problem so that the user can fix the whole file at once.
 class ImportRejected : public Error {
-public:
+  public:
     ImportRejected(std::string file, std::vector<LineProblem> problems);
     const std::string& file() const { return file_; }
     const std::vector<LineProblem>& problems() const { return problems_; }
 
-private:
+  private:
     std::string file_;
     std::vector<LineProblem> problems_;
 };

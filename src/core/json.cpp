@@ -16,8 +16,7 @@ Json parse_json(std::string_view body) {
 
 JsonFields::JsonFields(const Json& object, std::string prefix)
     : object_(object), prefix_(std::move(prefix)) {
-    if (!object_.is_object())
-        throw invalid(prefix_, "expected a JSON object");
+    if (!object_.is_object()) throw invalid(prefix_, "expected a JSON object");
 }
 
 std::string JsonFields::name(const std::string& key) const {
@@ -94,7 +93,9 @@ std::optional<std::vector<std::int64_t>> JsonFields::optional_int_list(const std
     return out;
 }
 
-const Json* JsonFields::optional_value(const std::string& key) { return lookup(key); }
+const Json* JsonFields::optional_value(const std::string& key) {
+    return lookup(key);
+}
 
 void JsonFields::reject_unknown() const {
     for (const auto& [key, value] : object_.items())

@@ -18,7 +18,7 @@ using Json = nlohmann::json;
 Json parse_json(std::string_view body);
 
 class JsonFields {
-public:
+  public:
     // `prefix` is prepended to field names in errors ("contacts[2].email").
     explicit JsonFields(const Json& object, std::string prefix = {});
 
@@ -36,7 +36,7 @@ public:
     // Refuses any field that no accessor above has read.
     void reject_unknown() const;
 
-private:
+  private:
     const Json* lookup(const std::string& key);
     std::string name(const std::string& key) const;
     const Json& object_;

@@ -7,14 +7,14 @@
 namespace maillage {
 
 class Progress {
-public:
+  public:
     virtual ~Progress() = default;
     // `total` may be 0 when unknown (e.g. a streamed file of unknown length).
     virtual void update(std::string_view stage, std::size_t done, std::size_t total) = 0;
 };
 
 class NoProgress final : public Progress {
-public:
+  public:
     void update(std::string_view, std::size_t, std::size_t) override {}
 };
 

@@ -9,8 +9,7 @@ Roles Roles::from_json(const Json& document, const std::string& source) {
     auto fail = [&](const std::string& where, const std::string& why) {
         return Error(ErrorCode::invalid_input, source + ": " + where + ": " + why, where);
     };
-    if (!document.is_object() || !document.contains("permissions") ||
-        !document.contains("roles"))
+    if (!document.is_object() || !document.contains("permissions") || !document.contains("roles"))
         throw fail("(root)", "expected an object with \"permissions\" and \"roles\"");
     for (const auto& [name, description] : document["permissions"].items())
         roles.permissions_.insert(name);

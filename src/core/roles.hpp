@@ -9,7 +9,7 @@
 namespace maillage {
 
 class Roles {
-public:
+  public:
     // Throws an Error naming the offending entry when the document is malformed.
     static Roles from_json(const Json& document, const std::string& source);
     bool is_role(const std::string& role) const { return grants_.count(role) > 0; }
@@ -19,7 +19,7 @@ public:
     bool grants(const std::string& role, const std::string& permission) const;
     std::set<std::string> permissions_of(const std::string& role) const;
 
-private:
+  private:
     std::set<std::string> permissions_;
     std::map<std::string, std::set<std::string>> grants_;
 };

@@ -15,7 +15,8 @@ icu::Transliterator& folder() {
     thread_local std::unique_ptr<icu::Transliterator> instance = [] {
         UErrorCode status = U_ZERO_ERROR;
         std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
-            "Any-Latin; NFD; [:Nonspacing Mark:] Remove; NFC; Latin-ASCII; Lower", UTRANS_FORWARD, status));
+            "Any-Latin; NFD; [:Nonspacing Mark:] Remove; NFC; Latin-ASCII; Lower", UTRANS_FORWARD,
+            status));
         if (U_FAILURE(status)) throw std::runtime_error("ICU transliterator unavailable");
         return t;
     }();

@@ -19,7 +19,7 @@ struct VocabularyValue {
 };
 
 class Vocabulary {
-public:
+  public:
     void add(const std::string& enumeration, VocabularyValue value);
     bool contains(const std::string& enumeration, const std::string& code) const;
     const VocabularyValue* find(const std::string& enumeration, const std::string& code) const;
@@ -33,7 +33,7 @@ public:
     // "a, b, c" of the codes, for error messages.
     std::string codes(const std::string& enumeration) const;
 
-private:
+  private:
     std::map<std::string, std::vector<VocabularyValue>> values_;
 };
 

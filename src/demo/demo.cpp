@@ -36,22 +36,22 @@ const DemoActor kActors[] = {
     {"Groupement d'employeurs Adour Temps Partagé", "ge", "association_1901", false, "78.30Z",
      "40312", 27, 24.5, "local", "",
      "Emplois à temps partagé entre entreprises adhérentes du Seignanx et du BAB."},
-    {"SCIC Le Comptoir du Seignanx", "scic", "scic_sas", false, "56.10A", "40312", 12, 9.5,
-     "local", "", "Restaurant coopératif et épicerie de produits locaux."},
-    {"Scop Menuiserie du Port", "scop", "scop_sarl", false, "16.23Z", "64140", 9, 9.0, "local",
-     "", "Menuiserie et agencement, sous-traitance pour le chantier naval."},
-    {"CAE Coopérer en Pays Basque et Landes", "cae", "scic_sas", false, "70.22Z", "64102", 86,
-     15.0, "regional", "", "Accompagnement d'entrepreneurs salariés."},
+    {"SCIC Le Comptoir du Seignanx", "scic", "scic_sas", false, "56.10A", "40312", 12, 9.5, "local",
+     "", "Restaurant coopératif et épicerie de produits locaux."},
+    {"Scop Menuiserie du Port", "scop", "scop_sarl", false, "16.23Z", "64140", 9, 9.0, "local", "",
+     "Menuiserie et agencement, sous-traitance pour le chantier naval."},
+    {"CAE Coopérer en Pays Basque et Landes", "cae", "scic_sas", false, "70.22Z", "64102", 86, 15.0,
+     "regional", "", "Accompagnement d'entrepreneurs salariés."},
     {"Adour Compétences Formation", "training_centre", "sas", false, "85.59A", "40312", 15, 12.0,
      "local", "", "Centre de formation aux métiers du bâtiment et du tourisme."},
-    {"Mairie de Tarnos", "municipality", "local_authority", true, "84.11Z", "40312", 0, 0,
-     "local", "elected_officials", ""},
+    {"Mairie de Tarnos", "municipality", "local_authority", true, "84.11Z", "40312", 0, 0, "local",
+     "elected_officials", ""},
     {"Mairie d'Ondres", "municipality", "local_authority", true, "84.11Z", "40209", 0, 0, "local",
      "elected_officials", ""},
-    {"Communauté de communes du Seignanx", "epci", "local_authority", true, "84.11Z", "40273", 0,
-     0, "local", "technicians", "Développement économique et emploi."},
-    {"Département des Landes – insertion", "department_council", "local_authority", true,
-     "84.12Z", "40192", 0, 0, "departmental", "institutional", "Politique d'insertion et RSA."},
+    {"Communauté de communes du Seignanx", "epci", "local_authority", true, "84.11Z", "40273", 0, 0,
+     "local", "technicians", "Développement économique et emploi."},
+    {"Département des Landes – insertion", "department_council", "local_authority", true, "84.12Z",
+     "40192", 0, 0, "departmental", "institutional", "Politique d'insertion et RSA."},
     {"Région Nouvelle-Aquitaine – ESS", "regional_council", "local_authority", true, "84.11Z",
      "33063", 0, 0, "regional", "institutional", "Soutien aux PTCE et à l'ESS."},
     {"France Travail – agence de Tarnos", "france_travail", "public_body", true, "84.13Z", "40312",
@@ -60,10 +60,11 @@ const DemoActor kActors[] = {
      11, 10.0, "local", "technicians", "Accompagnement des 16-25 ans."},
     {"Entreprise Adour Isolation", "company_private", "sarl", false, "43.29A", "40133", 18, 18.0,
      "local", "", "Membre du groupement d'employeurs."},
-    {"Conserverie Côte Sud", "company_private", "sas", false, "10.85Z", "40065", 55, 41.0,
-     "local", "", "Pics saisonniers de production : besoins à temps partagé."},
+    {"Conserverie Côte Sud", "company_private", "sas", false, "10.85Z", "40065", 55, 41.0, "local",
+     "", "Pics saisonniers de production : besoins à temps partagé."},
     {"Association Mobilité Seignanx", "association_1901", "association_1901", false, "49.39B",
-     "40248", 6, 4.5, "local", "", "Plateforme de mobilité : location de scooters, auto-école sociale."},
+     "40248", 6, 4.5, "local", "",
+     "Plateforme de mobilité : location de scooters, auto-école sociale."},
     {"Réseau des PTCE de Nouvelle-Aquitaine", "federation", "association_1901", false, "94.99Z",
      "33063", 3, 2.5, "regional", "networks", ""},
 };
@@ -140,10 +141,11 @@ DemoResult build_demo(accounts::AccountService& accounts, actors::ActorService& 
 }
 
 std::string describe(const DemoResult& result, const std::string& url) {
-    std::string text = "Demo pole '" + result.pole_slug + "'" +
-                       (result.created ? " created with " + std::to_string(result.actors) + " actors"
-                                       : " already present") +
-                       ".\nSign in at " + url + " with:\n";
+    std::string text =
+        "Demo pole '" + result.pole_slug + "'" +
+        (result.created ? " created with " + std::to_string(result.actors) + " actors"
+                        : " already present") +
+        ".\nSign in at " + url + " with:\n";
     for (const auto& a : result.accounts)
         text += "  " + a.role + std::string(12 - std::min<std::size_t>(11, a.role.size()), ' ') +
                 a.email + "  /  " + a.password + "\n";

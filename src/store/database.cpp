@@ -59,7 +59,9 @@ std::unique_ptr<Database> Database::open(const std::string& url, std::size_t max
 }
 
 Database::Database(Dialect dialect, std::string url, std::size_t max_connections)
-    : dialect_(dialect), url_(std::move(url)), max_connections_(max_connections ? max_connections : 1) {}
+    : dialect_(dialect),
+      url_(std::move(url)),
+      max_connections_(max_connections ? max_connections : 1) {}
 
 Database::~Database() = default;
 

@@ -29,7 +29,7 @@ Value nullable(const std::optional<T>& v) {
 }
 
 class Row {
-public:
+  public:
     explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
     std::size_t size() const { return values_.size(); }
     bool is_null(std::size_t i) const;
@@ -41,14 +41,14 @@ public:
     std::optional<std::string> optional_text(std::size_t i) const;
     const Value& value(std::size_t i) const { return values_.at(i); }
 
-private:
+  private:
     std::vector<Value> values_;
 };
 
 enum class Dialect { sqlite, postgresql };
 
 class Connection {
-public:
+  public:
     virtual ~Connection() = default;
     virtual Dialect dialect() const = 0;
     // Runs one statement and returns its rows (use RETURNING to read generated ids).
@@ -65,7 +65,7 @@ public:
 
 // A pool of connections to one database, handed out one per running transaction.
 class Database {
-public:
+  public:
     // `url` is "postgresql://..." (or "postgres://...") for PostgreSQL, else a SQLite file path.
     static std::unique_ptr<Database> open(const std::string& url, std::size_t max_connections = 16);
     virtual ~Database();
@@ -85,11 +85,11 @@ public:
         return in_transaction(false, std::forward<F>(work));
     }
 
-protected:
+  protected:
     Database(Dialect dialect, std::string url, std::size_t max_connections);
     virtual std::unique_ptr<Connection> connect() = 0;
 
-private:
+  private:
     std::unique_ptr<Connection> acquire();
     void release(std::unique_ptr<Connection> connection, bool healthy);
 

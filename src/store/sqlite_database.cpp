@@ -13,7 +13,7 @@ namespace {
 constexpr int kBusyTimeoutMs = 5000;
 
 class SqliteConnection final : public Connection {
-public:
+  public:
     explicit SqliteConnection(const std::string& path) {
         int rc = sqlite3_open_v2(path.c_str(), &db_,
                                  SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
@@ -21,7 +21,8 @@ public:
         if (rc != SQLITE_OK) {
             std::string message = db_ ? sqlite3_errmsg(db_) : "out of memory";
             sqlite3_close(db_);
-            throw Error(ErrorCode::internal, "cannot open SQLite database " + path + ": " + message);
+            throw Error(ErrorCode::internal,
+                        "cannot open SQLite database " + path + ": " + message);
         }
         sqlite3_busy_timeout(db_, kBusyTimeoutMs);
         execute_script(
@@ -77,7 +78,7 @@ public:
         if (!sqlite3_get_autocommit(db_)) execute_script("ROLLBACK");
     }
 
-private:
+  private:
     sqlite3_stmt* prepare(std::string_view sql, const Params& params) {
         auto it = statements_.find(std::string(sql));
         sqlite3_stmt* statement;
@@ -86,9 +87,9 @@ private:
         } else {
             if (sqlite3_prepare_v3(db_, sql.data(), int(sql.size()), SQLITE_PREPARE_PERSISTENT,
                                    &statement, nullptr) != SQLITE_OK)
-                throw Error(ErrorCode::internal,
-                            std::string("SQLite prepare: ") + sqlite3_errmsg(db_) + " in: " +
-                                std::string(sql));
+                throw Error(ErrorCode::internal, std::string("SQLite prepare: ") +
+                                                     sqlite3_errmsg(db_) +
+                                                     " in: " + std::string(sql));
             statements_.emplace(std::string(sql), statement);
         }
         sqlite3_reset(statement);
@@ -115,9 +116,12 @@ private:
 
     static Value column(sqlite3_stmt* statement, int c) {
         switch (sqlite3_column_type(statement, c)) {
-            case SQLITE_INTEGER: return std::int64_t(sqlite3_column_int64(statement, c));
-            case SQLITE_FLOAT: return sqlite3_column_double(statement, c);
-            case SQLITE_NULL: return nullptr;
+            case SQLITE_INTEGER:
+                return std::int64_t(sqlite3_column_int64(statement, c));
+            case SQLITE_FLOAT:
+                return sqlite3_column_double(statement, c);
+            case SQLITE_NULL:
+                return nullptr;
             default: {
                 auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement, c));
                 return std::string(text, std::size_t(sqlite3_column_bytes(statement, c)));
@@ -134,8 +138,8 @@ private:
         int extended = sqlite3_extended_errcode(db_);
         sqlite3_reset(statement);
         if ((extended & 0xff) == SQLITE_CONSTRAINT) {
-            bool unique = extended == SQLITE_CONSTRAINT_UNIQUE ||
-                          extended == SQLITE_CONSTRAINT_PRIMARYKEY;
+            bool unique =
+                extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY;
             throw Error(unique ? ErrorCode::conflict : ErrorCode::invalid_input,
                         unique ? "already exists (" + message + ")" : message);
         }
@@ -147,16 +151,16 @@ private:
 };
 
 class SqliteDatabase final : public Database {
-public:
+  public:
     SqliteDatabase(const std::string& path, std::size_t max_connections)
         : Database(Dialect::sqlite, path, max_connections), path_(path) {}
 
-protected:
+  protected:
     std::unique_ptr<Connection> connect() override {
         return std::make_unique<SqliteConnection>(path_);
     }
 
-private:
+  private:
     std::string path_;
 };
 

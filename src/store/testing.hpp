@@ -11,7 +11,7 @@
 namespace maillage::store::testdb {
 
 class TestDatabase {
-public:
+  public:
     virtual ~TestDatabase() = default;
     Database& database() { return *database_; }
     std::unique_ptr<Database> database_;

@@ -11,7 +11,7 @@ std::unique_ptr<TestDatabase> fresh_postgresql();
 namespace {
 
 class SqliteTestDatabase final : public TestDatabase {
-public:
+  public:
     SqliteTestDatabase() {
         std::random_device seed;
         directory_ = std::filesystem::temp_directory_path() /
@@ -26,13 +26,15 @@ public:
         std::filesystem::remove_all(directory_, ignored);
     }
 
-private:
+  private:
     std::filesystem::path directory_;
 };
 
 }  // namespace
 
-std::vector<std::string> backends() { return {"sqlite", "postgresql"}; }
+std::vector<std::string> backends() {
+    return {"sqlite", "postgresql"};
+}
 
 std::unique_ptr<TestDatabase> fresh(const std::string& backend) {
     if (backend == "sqlite") return std::make_unique<SqliteTestDatabase>();

@@ -28,7 +28,7 @@ Vocabulary small_vocabulary() {
 }  // namespace
 
 class AccountsTest : public ::testing::TestWithParam<std::string> {
-protected:
+  protected:
     void SetUp() override {
         fixture_ = store::testdb::fresh(GetParam());
         if (!fixture_) GTEST_SKIP() << "backend not configured";
@@ -98,12 +98,21 @@ TEST_P(AccountsTest, BadInputNamesTheField) {
     expect_field([&] { service_->create_pole("Bad Slug", "x", "ptce"); }, "slug");
     expect_field([&] { service_->create_pole("ok-slug", "x", "castle"); }, "kind");
     auto pole = service_->create_pole("p3", "P3", "ptce");
-    expect_field([&] { service_->add_member(pole.id, {"e@x.org", "E", "short", "admin"}); },
-                 "password");
-    expect_field([&] { service_->add_member(pole.id, {"e@x.org", "E", "long enough!", "king"}); },
-                 "role");
-    expect_field([&] { service_->add_member(pole.id, {"not-an-email", "E", "long enough!", "admin"}); },
-                 "email");
+    expect_field(
+        [&] {
+            service_->add_member(pole.id, {"e@x.org", "E", "short", "admin"});
+        },
+        "password");
+    expect_field(
+        [&] {
+            service_->add_member(pole.id, {"e@x.org", "E", "long enough!", "king"});
+        },
+        "role");
+    expect_field(
+        [&] {
+            service_->add_member(pole.id, {"not-an-email", "E", "long enough!", "admin"});
+        },
+        "email");
 }
 
 TEST_P(AccountsTest, DuplicateSlugIsAConflict) {
@@ -131,8 +140,7 @@ TEST_P(AccountsTest, RolesArePerPole) {
     EXPECT_EQ(service_->recent_activity(a.id, 10).size(), 1u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AccountsTest,
-                         ::testing::ValuesIn(store::testdb::backends()));
+INSTANTIATE_TEST_SUITE_P(Backends, AccountsTest, ::testing::ValuesIn(store::testdb::backends()));
 
 TEST(Roles, ShippedTableGrantsAsDocumented) {
     auto roles = shipped_roles();

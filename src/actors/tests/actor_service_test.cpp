@@ -14,7 +14,8 @@ using namespace maillage::actors;
 
 namespace {
 
-const std::string kTerritoryFixture = std::string(MAILLAGE_SOURCE_DIR) + "/src/territory/tests/data";
+const std::string kTerritoryFixture =
+    std::string(MAILLAGE_SOURCE_DIR) + "/src/territory/tests/data";
 
 Vocabulary test_vocabulary() {
     Vocabulary v;
@@ -49,29 +50,39 @@ ActorInput input(std::string name, std::string kind, std::optional<std::string> 
 }
 
 std::unique_ptr<io::TableReader> csv(const std::string& text) {
-    return io::open_csv_stream(std::make_unique<std::istringstream>(text), "actors.csv", text.size());
+    return io::open_csv_stream(std::make_unique<std::istringstream>(text), "actors.csv",
+                               text.size());
 }
 
 }  // namespace
 
 class ActorServiceTest : public ::testing::TestWithParam<std::string> {
-protected:
+  protected:
     void SetUp() override {
         fixture_ = store::testdb::fresh(GetParam());
         if (!fixture_) GTEST_SKIP() << "backend not configured";
         service_ = std::make_unique<ActorService>(fixture_->database(), vocabulary_, territory_);
         auto& db = fixture_->database();
         pole_a_ = db.write([](store::Connection& c) {
-            return c.query("INSERT INTO poles (slug, name, kind, created_at) VALUES "
-                           "('a', 'A', 'ptce', 'now') RETURNING id")[0].integer(0);
+            return c
+                .query(
+                    "INSERT INTO poles (slug, name, kind, created_at) VALUES "
+                    "('a', 'A', 'ptce', 'now') RETURNING id")[0]
+                .integer(0);
         });
         pole_b_ = db.write([](store::Connection& c) {
-            return c.query("INSERT INTO poles (slug, name, kind, created_at) VALUES "
-                           "('b', 'B', 'ptce', 'now') RETURNING id")[0].integer(0);
+            return c
+                .query(
+                    "INSERT INTO poles (slug, name, kind, created_at) VALUES "
+                    "('b', 'B', 'ptce', 'now') RETURNING id")[0]
+                .integer(0);
         });
         user_ = db.write([](store::Connection& c) {
-            return c.query("INSERT INTO users (email, name, created_at) VALUES "
-                           "('u@x.org', 'U', 'now') RETURNING id")[0].integer(0);
+            return c
+                .query(
+                    "INSERT INTO users (email, name, created_at) VALUES "
+                    "('u@x.org', 'U', 'now') RETURNING id")[0]
+                .integer(0);
         });
     }
     std::int64_t count(const std::string& table) {
@@ -179,7 +190,8 @@ TEST_P(ActorServiceTest, FamilyKindAndNafFilters) {
 }
 
 TEST_P(ActorServiceTest, RadiusSearchMatchesABruteForceOracle) {
-    const char* communes[] = {"40312", "40209", "64140", "64102", "64122", "40065", "75056", "092009"};
+    const char* communes[] = {"40312", "40209", "64140", "64102",
+                              "64122", "40065", "75056", "092009"};
     int i = 0;
     for (const char* code : communes)
         service_->create(pole_a_, user_, input("Actor " + std::to_string(i++), "ei", code));
@@ -206,7 +218,8 @@ TEST_P(ActorServiceTest, RadiusSearchMatchesABruteForceOracle) {
 }
 
 TEST_P(ActorServiceTest, PaginationCoversEveryActorOnce) {
-    for (int i = 0; i < 25; ++i) service_->create(pole_a_, user_, input("N" + std::to_string(100 + i), "ei"));
+    for (int i = 0; i < 25; ++i)
+        service_->create(pole_a_, user_, input("N" + std::to_string(100 + i), "ei"));
     std::set<std::int64_t> seen;
     ActorFilter f;
     f.per_page = 10;
@@ -310,4 +323,5 @@ TEST_P(ActorServiceTest, ContactReadsAreLoggedAndStayInTheirPole) {
     EXPECT_THROW(service_->add_contact(pole_b_, user_, actor.id, person), Error);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ActorServiceTest, ::testing::ValuesIn(store::testdb::backends()));
+INSTANTIATE_TEST_SUITE_P(Backends, ActorServiceTest,
+                         ::testing::ValuesIn(store::testdb::backends()));

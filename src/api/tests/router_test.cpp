@@ -37,13 +37,16 @@ struct RouterFixture : ::testing::Test {
 
     void SetUp() override {
         router.add({"GET", "/api/open", Access::open, "",
-                    [](RouteContext&) { return Response::json({{"ok", true}}); }, ""});
-        router.add({"GET", "/api/poles/{pole}/things/{id}", Access::pole, "pole.read",
-                    [](RouteContext& c) {
-                        return Response::json({{"pole", c.pole_id()},
-                                               {"id", c.request.id_param("id")}});
+                    [](RouteContext&) {
+                        return Response::json({{"ok", true}});
                     },
                     ""});
+        router.add(
+            {"GET", "/api/poles/{pole}/things/{id}", Access::pole, "pole.read",
+             [](RouteContext& c) {
+                 return Response::json({{"pole", c.pole_id()}, {"id", c.request.id_param("id")}});
+             },
+             ""});
         router.add({"PUT", "/api/poles/{pole}/things/{id}", Access::pole, "actors.write",
                     [](RouteContext&) { return Response::no_content(); }, ""});
         router.add({"GET", "/api/boom", Access::signed_in, "",
@@ -63,7 +66,9 @@ struct RouterFixture : ::testing::Test {
 
 }  // namespace
 
-TEST_F(RouterFixture, OpenRoutesNeedNoSession) { EXPECT_EQ(call("GET", "/api/open", "").status, 200); }
+TEST_F(RouterFixture, OpenRoutesNeedNoSession) {
+    EXPECT_EQ(call("GET", "/api/open", "").status, 200);
+}
 
 TEST_F(RouterFixture, PoleRoutesNeedASessionARoleAndThePermission) {
     EXPECT_EQ(call("GET", "/api/poles/seignanx/things/3", "").status, 401);

@@ -17,15 +17,15 @@ inline Config test_config() {
 }
 
 class AppTest : public ::testing::TestWithParam<std::string> {
-protected:
+  protected:
     void SetUp() override {
         fixture_ = store::testdb::fresh(GetParam());
         if (!fixture_) GTEST_SKIP() << "backend not configured";
         app_ = std::make_unique<Application>(test_config(), fixture_->database());
     }
 
-    api::Response call(const std::string& method, const std::string& path,
-                       const std::string& token, const std::string& body = "",
+    api::Response call(const std::string& method, const std::string& path, const std::string& token,
+                       const std::string& body = "",
                        std::map<std::string, std::string> query = {}) {
         api::Request r;
         r.method = method;

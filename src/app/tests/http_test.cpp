@@ -17,13 +17,15 @@ using namespace maillage;
 namespace {
 
 class HttpTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         database_ = store::testdb::fresh("sqlite");
-        app_ = std::make_unique<app::Application>(app::testing::test_config(), database_->database());
+        app_ =
+            std::make_unique<app::Application>(app::testing::test_config(), database_->database());
         auto pole = app_->accounts().create_pole("seignanx", "Seignanx", "ptce");
         app_->accounts().add_member(pole.id, {"a@b.fr", "A", "0123456789ab", "admin"});
-        web_ = std::filesystem::temp_directory_path() / ("maillage-web-" + std::to_string(getpid()));
+        web_ =
+            std::filesystem::temp_directory_path() / ("maillage-web-" + std::to_string(getpid()));
         std::filesystem::create_directories(web_ / "assets");
         std::ofstream(web_ / "index.html") << "<!doctype html><title>Maillage</title>";
         std::ofstream(web_ / "assets" / "app-1234.js") << "console.log(1)";
@@ -86,7 +88,8 @@ TEST_F(HttpTest, BadBodiesGetClearJsonErrors) {
                           R"({"name":"X","kind":"ei","colour":"red"})", "application/json");
     ASSERT_EQ(unknown->status, 400);
     EXPECT_EQ(Json::parse(unknown->body)["error"]["field"], "colour");
-    auto huge = c.Post("/api/poles/seignanx/actors", auth, std::string(10000, ' '), "application/json");
+    auto huge =
+        c.Post("/api/poles/seignanx/actors", auth, std::string(10000, ' '), "application/json");
     ASSERT_EQ(huge->status, 413);
     EXPECT_EQ(Json::parse(huge->body)["error"]["code"], "payload_too_large");
     auto nowhere = c.Get("/api/nowhere", auth);
@@ -121,7 +124,8 @@ TEST_F(HttpTest, IdleKeepAliveClientsDoNotStarveANewOne) {
         address.sin_port = htons(std::uint16_t(port_));
         inet_pton(AF_INET, "127.0.0.1", &address.sin_addr);
         ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
-        std::string request = "GET /api/openapi.json HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n";
+        std::string request =
+            "GET /api/openapi.json HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\n\r\n";
         ASSERT_GT(write(fd, request.data(), request.size()), 0);
         sockets.push_back(fd);
     }

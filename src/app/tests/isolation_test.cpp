@@ -29,7 +29,7 @@ std::string body_for(const std::string& method, const std::string& pattern) {
 }  // namespace
 
 class IsolationTest : public AppTest {
-protected:
+  protected:
     void SetUp() override {
         AppTest::SetUp();
         if (!app_) return;
@@ -40,10 +40,12 @@ protected:
         secret.name = kSecretActor;
         secret.kind = "ei";
         b_actor_ = app_->actors().create(b.id, std::nullopt, secret).id;
-        b_contact_ = app_->actors()
-                         .add_contact(b.id, 1, b_actor_, {kSecretContact, {}, std::string(kSecretEmail), {}})
-                         .id;
-        b_user_ = app_->accounts().add_member(b.id, {"member@pole-b.example", "Member B", "password-mb", "member"});
+        b_contact_ =
+            app_->actors()
+                .add_contact(b.id, 1, b_actor_, {kSecretContact, {}, std::string(kSecretEmail), {}})
+                .id;
+        b_user_ = app_->accounts().add_member(
+            b.id, {"member@pole-b.example", "Member B", "password-mb", "member"});
     }
 
     // Replaces path parameters with pole B's slug and the ids of pole B's records.
@@ -100,7 +102,8 @@ TEST_P(IsolationTest, NoRouteLetsPoleAReadOrChangePoleB) {
         for (const std::string& pole : {std::string("pole-b"), std::string("pole-a")}) {
             if (route.pattern.find("{pole}") == std::string::npos && pole == "pole-b") continue;
             std::string path = path_for(route.pattern, pole);
-            auto response = call(route.method, path, token_a_, body_for(route.method, route.pattern));
+            auto response =
+                call(route.method, path, token_a_, body_for(route.method, route.pattern));
             SCOPED_TRACE(route.method + " " + path + " -> " + std::to_string(response.status));
             if (route.access == api::Access::pole && pole == "pole-b") {
                 ++pole_routes;
@@ -140,7 +143,8 @@ TEST_P(IsolationTest, NoRouteLetsPoleAReadOrChangePoleB) {
 
 TEST_P(IsolationTest, WithoutASessionOnlyOpenRoutesAnswer) {
     for (const auto& route : app_->router().routes()) {
-        auto response = call(route.method, path_for(route.pattern, "pole-b"), "", body_for(route.method, route.pattern));
+        auto response = call(route.method, path_for(route.pattern, "pole-b"), "",
+                             body_for(route.method, route.pattern));
         if (route.access == api::Access::open) continue;
         EXPECT_EQ(response.status, 401) << route.method << " " << route.pattern;
     }

@@ -11,13 +11,14 @@ using namespace maillage;
 using namespace maillage::store;
 
 class StoreTest : public ::testing::TestWithParam<std::string> {
-protected:
+  protected:
     void SetUp() override {
         fixture_ = testdb::fresh(GetParam());
         if (!fixture_) GTEST_SKIP() << "backend " << GetParam() << " not configured";
         db().write([](Connection& c) {
-            c.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
-                      "score DOUBLE PRECISION)");
+            c.execute(
+                "CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
+                "score DOUBLE PRECISION)");
         });
     }
     Database& db() { return fixture_->database(); }
@@ -55,7 +56,8 @@ TEST_P(StoreTest, FailedTransactionLeavesNothingWritten) {
 TEST_P(StoreTest, UniqueViolationIsAConflict) {
     db().write([](Connection& c) { c.execute("INSERT INTO items (id, name) VALUES (1, 'a')"); });
     try {
-        db().write([](Connection& c) { c.execute("INSERT INTO items (id, name) VALUES (2, 'a')"); });
+        db().write(
+            [](Connection& c) { c.execute("INSERT INTO items (id, name) VALUES (2, 'a')"); });
         FAIL();
     } catch (const Error& e) {
         EXPECT_EQ(e.code(), ErrorCode::conflict);
@@ -64,8 +66,9 @@ TEST_P(StoreTest, UniqueViolationIsAConflict) {
 
 TEST_P(StoreTest, ExecuteCountsChangedRowsAndReturningGivesIds) {
     auto id = db().write([](Connection& c) {
-        return c.query("INSERT INTO items (id, name) VALUES (?, ?) RETURNING id",
-                       {std::int64_t(42), std::string("x")})[0]
+        return c
+            .query("INSERT INTO items (id, name) VALUES (?, ?) RETURNING id",
+                   {std::int64_t(42), std::string("x")})[0]
             .integer(0);
     });
     EXPECT_EQ(id, 42);
