@@ -8,14 +8,15 @@ using api::Access;
 using api::Response;
 using api::RouteContext;
 
-Json to_json(const Caller& caller) {
+Json to_json(const Caller& caller, const Roles& roles) {
     Json poles = Json::array();
     for (const auto& p : caller.poles)
         poles.push_back({{"id", p.pole_id},
                          {"slug", p.slug},
                          {"name", p.name},
                          {"kind", p.kind},
-                         {"role", p.role}});
+                         {"role", p.role},
+                         {"permissions", roles.permissions_of(p.role)}});
     return {{"id", caller.id},
             {"email", caller.email},
             {"name", caller.name},
@@ -50,7 +51,7 @@ Response login(AccountService& service, RouteContext& c) {
     auto caller = service.authenticate(session->token);
     auto response = Response::json({{"token", session->token},
                                     {"expires_at", clock::iso_utc(session->expires_at)},
-                                    {"user", to_json(*caller)}});
+                                    {"user", to_json(*caller, service.roles())}});
     response.headers.push_back(
         {"Set-Cookie", session_cookie(session->token, session->expires_at - clock::now_seconds())});
     return response;
@@ -76,9 +77,10 @@ void register_routes(api::Router& router, AccountService& service) {
                     return response;
                 },
                 "Sign out"});
-    router.add({"GET", "/api/auth/me", Access::signed_in, "",
-                [&](RouteContext& c) { return Response::json(to_json(*c.caller)); },
-                "The signed-in user and their poles"});
+    router.add(
+        {"GET", "/api/auth/me", Access::signed_in, "",
+         [&](RouteContext& c) { return Response::json(to_json(*c.caller, service.roles())); },
+         "The signed-in user and their poles"});
     router.add({"GET", "/api/poles", Access::signed_in, "",
                 [&](RouteContext& c) {
                     Json list = Json::array();

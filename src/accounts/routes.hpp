@@ -5,7 +5,7 @@
 namespace maillage::accounts {
 
 void register_routes(api::Router& router, AccountService& service);
-Json to_json(const Caller& caller);
+Json to_json(const Caller& caller, const Roles& roles);
 Json to_json(const Pole& pole);
 
 }  // namespace maillage::accounts

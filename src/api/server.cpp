@@ -6,6 +6,8 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
+
 #include <fstream>
 
 namespace maillage::api {
@@ -39,6 +41,20 @@ void write_response(const Response& response, httplib::Response& res) {
     res.status = response.status;
     for (const auto& [name, value] : response.headers) res.set_header(name, value);
     if (!response.content_type.empty()) res.set_content(response.body, response.content_type);
+}
+
+std::string without_brotli(const std::string& accepted) {
+    std::string kept;
+    std::size_t start = 0;
+    while (start <= accepted.size()) {
+        std::size_t end = std::min(accepted.find(',', start), accepted.size());
+        std::string item = accepted.substr(start, end - start);
+        std::size_t first = item.find_first_not_of(' ');
+        if (first != std::string::npos && item.compare(first, 2, "br") != 0)
+            kept += (kept.empty() ? "" : ", ") + item.substr(first);
+        start = end + 1;
+    }
+    return kept;
 }
 
 bool is_api(const std::string& path) {
@@ -90,8 +106,9 @@ void HttpServer::configure() {
                            hashed ? "public, max-age=31536000, immutable" : "no-cache");
         });
         std::string index = options_.web_dir + "/index.html";
-        // Client-side routes (/p/seignanx/actors) all load the application shell.
-        svr.Get(R"(/(?!api/).*)", [index](const httplib::Request&, httplib::Response& res) {
+        // Client-side routes (/p/seignanx/actors) all load the application shell; a missing
+        // asset stays a 404 so that a stale page fails visibly instead of running HTML.
+        svr.Get(R"(/(?!api/|assets/).*)", [index](const httplib::Request&, httplib::Response& res) {
             std::ifstream in(index, std::ios::binary);
             if (!in) {
                 res.status = 404;
@@ -103,6 +120,16 @@ void HttpServer::configure() {
         });
     }
 
+    // cpp-httplib compresses with Brotli at its top quality whenever a browser accepts it:
+    // 0.5 s for the 377 KB stylesheet. gzip costs a few milliseconds for nearly the same size,
+    // so "br" is taken out of the request's accepted encodings before the response is written.
+    svr.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
+        // The request object is owned, mutable, by the server; the handler only sees it const.
+        auto& headers = const_cast<httplib::Request&>(req).headers;
+        auto found = headers.find("Accept-Encoding");
+        if (found != headers.end()) found->second = without_brotli(found->second);
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
     svr.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
         res.set_header("X-Content-Type-Options", "nosniff");
         res.set_header("X-Frame-Options", "DENY");

@@ -111,6 +111,15 @@ TEST_F(HttpTest, ServesTheWebApplicationWithCacheHeadersAndClientRoutes) {
     ASSERT_EQ(deep->status, 200);
     EXPECT_NE(deep->body.find("<title>Maillage</title>"), std::string::npos);
     EXPECT_EQ(deep->get_header_value("X-Frame-Options"), "DENY");
+    EXPECT_EQ(c.Get("/assets/gone-5678.js")->status, 404);
+}
+
+// Brotli at cpp-httplib's fixed top quality takes half a second on a stylesheet; gzip is used.
+TEST_F(HttpTest, CompressesWithGzipEvenWhenBrotliIsOffered) {
+    std::ofstream(web_ / "assets" / "big-1.css") << std::string(200000, 'a');
+    auto r = client().Get("/assets/big-1.css", {{"Accept-Encoding", "gzip, deflate, br"}});
+    ASSERT_EQ(r->status, 200);
+    EXPECT_EQ(r->get_header_value("Content-Encoding"), "gzip");
 }
 
 // With a fixed pool, each idle keep-alive client holds a worker and the next client waits

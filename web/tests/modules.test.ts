@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { navEntries, validateModules } from '../src/app/nav';
+import { can, permissionsOf } from '../src/app/permissions';
+import { MODULE_ENTRIES, MODULES } from '../src/modules/registry';
+import type { User, UserPole } from '../src/app/types';
+
+describe('module registry', () => {
+  it('discovers the foundation modules, in navigation order', () => {
+    expect(MODULES.map((m) => m.id)).toEqual(['dashboard', 'actors', 'territory', 'imports', 'admin']);
+  });
+  it('has consistent modules (ids = folders, unique routes, prefixed keys)', () => {
+    expect(validateModules(MODULE_ENTRIES)).toEqual([]);
+  });
+  it('reports clashes', () => {
+    const m = MODULES[1];
+    expect(validateModules([{ folder: 'actors', module: m }, { folder: 'other', module: { ...m } }]).length).toBeGreaterThan(0);
+  });
+});
+
+describe('permissions and navigation', () => {
+  const pole = (role: UserPole['role']): UserPole => ({ id: 1, slug: 'seignanx', name: 'Seignanx', kind: 'ptce', role });
+  const user = (p: UserPole, platform_admin = false): User => ({ id: 1, email: 'a@b.c', name: 'A', platform_admin, poles: [p] });
+  const visible = (p: UserPole, u = user(p)) => navEntries(MODULES, (perm) => can(u, p, perm)).map((e) => e.module.id);
+
+  it('follows data/roles.json', () => {
+    expect(permissionsOf('admin')).toContain('users.manage');
+    expect(permissionsOf('observer')).toEqual(['pole.read']);
+    expect(permissionsOf('nobody')).toEqual([]);
+  });
+  it('shows each role its entries', () => {
+    expect(visible(pole('admin'))).toEqual(['dashboard', 'actors', 'territory', 'imports', 'admin']);
+    expect(visible(pole('coordinator'))).toEqual(['dashboard', 'actors', 'territory', 'imports']);
+    expect(visible(pole('observer'))).toEqual(['dashboard', 'actors', 'territory']);
+  });
+  it('lets a platform admin do everything and nobody without a pole do anything', () => {
+    const p = pole(null);
+    expect(can(user(p, true), p, 'users.manage')).toBe(true);
+    expect(can(user(p), p, 'pole.read')).toBe(false);
+    expect(can(null, p, 'pole.read')).toBe(false);
+    expect(can(null, p, undefined)).toBe(true);
+  });
+  it('prefers permissions sent by the server', () => {
+    const p = { ...pole('observer'), permissions: ['pole.read', 'imports.run'] };
+    expect(can(user(p), p, 'imports.run')).toBe(true);
+  });
+});
