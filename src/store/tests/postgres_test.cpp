@@ -2,6 +2,10 @@
 // mapping, and keeping secrets out of messages. The generic behaviour is in store_test.cpp.
 #include <gtest/gtest.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+#endif
+
 #include "core/error.hpp"
 #include "store/postgres_sql.hpp"
 #include "store/testing.hpp"
@@ -66,6 +70,19 @@ TEST(PostgresConnect, MalformedUrlIsAnErrorWithoutThePassword) {
         EXPECT_EQ(std::string(e.what()).find("s3%zz"), std::string::npos) << e.what();
     }
 }
+
+// libpqxx 6.4.5 leaks one PGresult when it finds a connection broken (connection_base::exec
+// throws from make_result before owning it): keep that known leak out of sanitizer builds.
+struct IgnoringLibpqxxLeaks {
+#if defined(__SANITIZE_ADDRESS__)
+    IgnoringLibpqxxLeaks() {
+        __lsan_disable();
+    }
+    ~IgnoringLibpqxxLeaks() {
+        __lsan_enable();
+    }
+#endif
+};
 
 class PostgresTest : public ::testing::Test {
   protected:
@@ -216,7 +233,10 @@ TEST_F(PostgresTest, PoolRecoversWhenTheServerDropsAnIdleConnection) {
     other->write([&](Connection& c) { c.query("SELECT pg_terminate_backend(?)", {before}); });
     // The same statement again: it must be prepared anew on the new session.
     std::int64_t after = 0;
-    ASSERT_NO_THROW(after = backend());
+    {
+        [[maybe_unused]] IgnoringLibpqxxLeaks known_leak;
+        ASSERT_NO_THROW(after = backend());
+    }
     EXPECT_NE(after, before);
 }
 
