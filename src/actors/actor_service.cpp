@@ -15,6 +15,8 @@ using store::Connection;
 namespace {
 
 constexpr std::int64_t kMaxPerPage = 200;
+// Imports creating at least this many actors refresh PostgreSQL's planner statistics.
+constexpr std::int64_t kAnalyzeAfterRows = 1000;
 
 Error duplicate_of(std::int64_t existing) {
     return Error(ErrorCode::conflict,
@@ -26,10 +28,11 @@ Error duplicate_of(std::int64_t existing) {
 // SQLite's page cache defaults to 2 MB per connection. A bulk import inserts into a dozen
 // B-trees (the actors table, its indexes and the word index) at random positions, so with the
 // default cache nearly every insert evicts a page, spills it to the WAL and reads another back:
-// 100,000 rows took 19 s of writing instead of a few. The import's connection gets a larger
-// cap (memory is only taken as pages are used) and goes back to the pool with its old setting.
+// writing 100,000 rows took 19 s, 11 s with a cache that holds them (bench/README.md). The
+// import's connection gets a larger cap (memory is only taken as pages are used) and goes back
+// to the pool with its old setting.
 class LargeImportCache {
-public:
+  public:
     explicit LargeImportCache(Connection& c) : connection_(c) {
         if (c.dialect() != store::Dialect::sqlite) return;
         previous_ = c.query("PRAGMA cache_size")[0].integer(0);
@@ -46,7 +49,7 @@ public:
     LargeImportCache(const LargeImportCache&) = delete;
     LargeImportCache& operator=(const LargeImportCache&) = delete;
 
-private:
+  private:
     Connection& connection_;
     std::optional<std::int64_t> previous_;
 };
@@ -112,8 +115,7 @@ ActorPage ActorService::search(ActorFilter filter) {
     if (filter.page < 1) throw invalid("page", "must be 1 or more");
     if (filter.per_page < 1 || filter.per_page > kMaxPerPage)
         throw invalid("per_page", "must be from 1 to " + std::to_string(kMaxPerPage));
-    if (filter.radius_km && !filter.commune)
-        throw invalid("commune", "is required with radius_km");
+    if (filter.radius_km && !filter.commune) throw invalid("commune", "is required with radius_km");
     return database_.read([&](Connection& c) {
         auto matches = storage::search(c, filter, vocabulary_, territory_);
         ActorPage page{storage::load(c, matches.ids, vocabulary_, territory_), matches.total,
@@ -136,8 +138,7 @@ void ActorService::for_each_in_pole(std::int64_t pole_id,
     }
 }
 
-ImportSummary ActorService::import_table(std::int64_t pole_id,
-                                         std::optional<std::int64_t> user_id,
+ImportSummary ActorService::import_table(std::int64_t pole_id, std::optional<std::int64_t> user_id,
                                          io::TableReader& reader, Progress& progress) {
     std::vector<LineProblem> problems;
     ColumnMap columns(reader.header(), problems);
@@ -153,16 +154,18 @@ ImportSummary ActorService::import_table(std::int64_t pole_id,
         ActorInput input = columns.read(row.cells, row.line, problems);
         for (auto& p : check_actor(input, vocabulary_, territory_))
             problems.push_back({row.line, p.field, p.reason});
-        for (auto [field, value] : {std::pair{"siret", &input.siret}, {"rna", &input.rna},
+        for (auto [field, value] : {std::pair{"siret", &input.siret},
+                                    {"rna", &input.rna},
                                     {"it_tax_code", &input.it_tax_code}}) {
             if (!*value) continue;
             auto [it, fresh] = seen_identifiers.emplace(std::string(field) + *(*value), row.line);
             if (!fresh)
-                problems.push_back({row.line, field,
-                                    "same value as line " + std::to_string(it->second)});
+                problems.push_back(
+                    {row.line, field, "same value as line " + std::to_string(it->second)});
         }
         rows.emplace_back(row.line, std::move(input));
-        if (++count % 1000 == 0) progress.update("reading", reader.bytes_read(), reader.total_bytes());
+        if (++count % 1000 == 0)
+            progress.update("reading", reader.bytes_read(), reader.total_bytes());
     }
     progress.update("reading", reader.total_bytes(), reader.total_bytes());
     if (!problems.empty()) throw ImportRejected(reader.name(), std::move(problems));
@@ -186,6 +189,13 @@ ImportSummary ActorService::import_table(std::int64_t pole_id,
                                   reader.name() + ": " + std::to_string(summary.created) +
                                       " created, " + std::to_string(summary.linked) + " linked");
     });
+    // PostgreSQL plans with table statistics that autovacuum refreshes only on its next round
+    // (up to a minute later). Right after a large import they describe the empty tables, and
+    // searches pick nested loops over the whole word index: 29 ms instead of 1 ms for a radius
+    // search on 100,000 actors. Refreshing them now costs well under a second.
+    if (summary.created >= kAnalyzeAfterRows && database_.dialect() == store::Dialect::postgresql)
+        database_.write(
+            [](Connection& c) { c.execute_script("ANALYZE actors, actor_words, actor_poles"); });
     progress.update("writing", rows.size(), rows.size());
     return summary;
 }
@@ -198,8 +208,8 @@ std::vector<Contact> ActorService::contacts(std::int64_t pole_id, std::int64_t u
     });
 }
 
-Contact ActorService::add_contact(std::int64_t pole_id, std::int64_t user_id,
-                                  std::int64_t actor_id, ContactInput input) {
+Contact ActorService::add_contact(std::int64_t pole_id, std::int64_t user_id, std::int64_t actor_id,
+                                  ContactInput input) {
     reject_if_any(check_contact(input));
     return database_.write([&](Connection& c) {
         require_in_pole(c, actor_id, pole_id);
