@@ -23,6 +23,7 @@ PasswordHasher::PasswordHasher(HashCost cost) {
 }
 
 std::string PasswordHasher::hash(const std::string& password) const {
+    std::lock_guard lock(one_at_a_time_);
     char out[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str_alg(out, password.data(), password.size(), opslimit_, memlimit_,
                               crypto_pwhash_ALG_ARGON2ID13) != 0)
@@ -31,6 +32,7 @@ std::string PasswordHasher::hash(const std::string& password) const {
 }
 
 bool PasswordHasher::verify(const std::string& hash, const std::string& password) const {
+    std::lock_guard lock(one_at_a_time_);
     return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 

@@ -128,13 +128,15 @@ ActorPage ActorService::search(ActorFilter filter) {
 
 void ActorService::for_each_in_pole(std::int64_t pole_id,
                                     const std::function<void(const Actor&)>& visit) {
-    ActorFilter filter;
-    filter.pole_id = pole_id;
-    filter.per_page = kMaxPerPage;
-    for (;; ++filter.page) {
-        auto page = search(filter);
-        for (const auto& actor : page.items) visit(actor);
-        if (filter.page * filter.per_page >= page.total) break;
+    // One ordered id list, then full rows a chunk at a time: linear in the pole's size.
+    auto ids = database_.read([&](Connection& c) { return storage::pole_actor_ids(c, pole_id); });
+    for (std::size_t first = 0; first < ids.size(); first += std::size_t(kMaxPerPage)) {
+        std::vector<std::int64_t> chunk(
+            ids.begin() + std::ptrdiff_t(first),
+            ids.begin() + std::ptrdiff_t(std::min(ids.size(), first + std::size_t(kMaxPerPage))));
+        auto actors = database_.read(
+            [&](Connection& c) { return storage::load(c, chunk, vocabulary_, territory_); });
+        for (const auto& actor : actors) visit(actor);
     }
 }
 

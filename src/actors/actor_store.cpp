@@ -123,9 +123,15 @@ std::string placeholders(std::size_t n) {
     return out;
 }
 
+// How a text filter joins the name words. Driving: the words pick the candidates (best when
+// nothing else narrows the search). Probing: each candidate checks its own few words (best in
+// a radius search, where the bounding box already leaves few candidates; measured 0.3 ms
+// instead of 3 ms at 100,000 actors).
+enum class TextMatch { driving, probing };
+
 // The WHERE clause shared by counting, paging and radius searches.
-void add_conditions(const ActorFilter& f, const Vocabulary& vocabulary, std::string& where,
-                    Params& params) {
+void add_conditions(const ActorFilter& f, const Vocabulary& vocabulary, TextMatch text_match,
+                    std::string& where, Params& params) {
     auto equal = [&](const char* column, const std::optional<std::string>& value) {
         if (!value) return;
         where += std::string(" AND a.") + column + " = ?";
@@ -152,9 +158,11 @@ void add_conditions(const ActorFilter& f, const Vocabulary& vocabulary, std::str
     }
     if (f.text) {
         for (const auto& word : text::words(*f.text)) {
-            where +=
-                " AND a.id IN (SELECT w.actor_id FROM actor_words w WHERE w.word >= ? AND "
-                "w.word < ?)";
+            where += text_match == TextMatch::driving
+                         ? " AND a.id IN (SELECT w.actor_id FROM actor_words w WHERE w.word >= ? "
+                           "AND w.word < ?)"
+                         : " AND EXISTS (SELECT 1 FROM actor_words w WHERE w.actor_id = a.id AND "
+                           "w.word >= ? AND w.word < ?)";
             params.push_back(word);
             params.push_back(text::prefix_successor(word));
         }
@@ -287,12 +295,13 @@ std::vector<Actor> load(Connection& c, const std::vector<std::int64_t>& ids,
 
 Matches search(Connection& c, const ActorFilter& f, const Vocabulary& vocabulary,
                const territory::Territory& territory) {
-    std::string where = " WHERE 1 = 1";
-    Params params;
-    add_conditions(f, vocabulary, where, params);
     const territory::Commune* centre = f.commune ? territory.commune(*f.commune) : nullptr;
     if (f.commune && !centre) throw invalid("commune", "unknown commune code '" + *f.commune + "'");
-    if (centre && f.radius_km) return radius_search(c, f, *centre, where, params);
+    bool around = centre && f.radius_km;
+    std::string where = " WHERE 1 = 1";
+    Params params;
+    add_conditions(f, vocabulary, around ? TextMatch::probing : TextMatch::driving, where, params);
+    if (around) return radius_search(c, f, *centre, where, params);
     if (centre) {
         where += " AND a.commune = ?";
         params.push_back(*f.commune);
@@ -361,6 +370,15 @@ std::optional<Contact> contact(Connection& c, std::int64_t pole_id, std::int64_t
         {id, pole_id});
     if (rows.empty()) return std::nullopt;
     return contact_from(rows[0]);
+}
+
+std::vector<std::int64_t> pole_actor_ids(Connection& c, std::int64_t pole_id) {
+    std::vector<std::int64_t> ids;
+    for (const auto& r : c.query("SELECT a.id FROM actors a JOIN actor_poles ap ON ap.actor_id = "
+                                 "a.id WHERE ap.pole_id = ? ORDER BY a.name_folded, a.id",
+                                 {pole_id}))
+        ids.push_back(r.integer(0));
+    return ids;
 }
 
 std::int64_t count_contacts(Connection& c, std::int64_t pole_id) {

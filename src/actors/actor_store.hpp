@@ -46,6 +46,8 @@ bool update_contact(Connection& c, std::int64_t pole_id, std::int64_t id,
 bool delete_contact(Connection& c, std::int64_t pole_id, std::int64_t id);
 std::vector<Contact> contacts_of(Connection& c, std::int64_t pole_id, std::int64_t actor_id);
 std::optional<Contact> contact(Connection& c, std::int64_t pole_id, std::int64_t id);
+// The pole's actors in name order.
+std::vector<std::int64_t> pole_actor_ids(Connection& c, std::int64_t pole_id);
 std::int64_t count_contacts(Connection& c, std::int64_t pole_id);
 std::int64_t count_actors(Connection& c, std::int64_t pole_id);
 
