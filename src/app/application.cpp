@@ -8,15 +8,7 @@
 #include "store/migrations.hpp"
 #include "territory/routes.hpp"
 
-namespace maillage {
-const char* openapi_document();
-}
-
 namespace maillage::app {
-
-const char* openapi_text() {
-    return openapi_document();
-}
 
 Application::Application(Config config) : config_(std::move(config)) {
     owned_database_ = store::Database::open(config_.database_url, config_.max_connections);

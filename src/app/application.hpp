@@ -55,7 +55,4 @@ class Application {
     std::unique_ptr<api::Router> router_;
 };
 
-// The OpenAPI 3 document describing every route (src/app/openapi.json, embedded).
-const char* openapi_text();
-
 }  // namespace maillage::app

@@ -1,6 +1,9 @@
 #include "demo/demo.hpp"
 
 #include <cstdio>
+#include <vector>
+
+#include "demo/modules.hpp"
 
 namespace maillage::demo {
 namespace {
@@ -102,7 +105,12 @@ std::string fictitious_siret(unsigned seed) {
     return with_check_digit(full_siren + nic);
 }
 
-DemoResult build_demo(accounts::AccountService& accounts, actors::ActorService& actors) {
+// Each module's part of the demo, in the order of the flow.
+const std::vector<void (*)(DemoContext&)> kModuleSeeders = {};
+
+DemoResult build_demo(app::Application& application) {
+    auto& accounts = application.accounts();
+    auto& actors = application.actors();
     DemoResult result;
     result.pole_slug = kSlug;
     result.accounts = {{"admin@seignanx.demo", "demo-admin-2026", "admin"},
@@ -112,9 +120,12 @@ DemoResult build_demo(accounts::AccountService& accounts, actors::ActorService& 
     auto pole = accounts.create_pole(
         kSlug, "Pôle territorial de coopération économique du Seignanx", "ptce");
     const char* names[] = {"Administration du pôle", "Coordination du pôle", "Observatoire"};
+    DemoContext context{application, pole.id, 0, 0, {}};
     for (std::size_t i = 0; i < result.accounts.size(); ++i) {
         const auto& a = result.accounts[i];
-        accounts.add_member(pole.id, {a.email, names[i], a.password, a.role});
+        auto user = accounts.add_member(pole.id, {a.email, names[i], a.password, a.role});
+        if (a.role == "admin") context.admin_user_id = user;
+        if (a.role == "coordinator") context.coordinator_user_id = user;
     }
     unsigned seed = 1;
     for (const auto& d : kActors) {
@@ -133,9 +144,10 @@ DemoResult build_demo(accounts::AccountService& accounts, actors::ActorService& 
         if (std::string(d.legal_form) == "association_1901") input.rna = fictitious_rna(seed);
         if (!d.is_public) input.siret = fictitious_siret(seed);
         ++seed;
-        actors.create(pole.id, std::nullopt, std::move(input));
+        context.actor_ids[d.name] = actors.create(pole.id, std::nullopt, std::move(input)).id;
         ++result.actors;
     }
+    for (auto seed : kModuleSeeders) seed(context);
     result.created = true;
     return result;
 }
