@@ -115,17 +115,21 @@ DemoResult build_demo(app::Application& application) {
     result.pole_slug = kSlug;
     result.accounts = {{"admin@seignanx.demo", "demo-admin-2026", "admin"},
                        {"coordination@seignanx.demo", "demo-coord-2026", "coordinator"},
+                       {"conseil@seignanx.demo", "demo-cons-2026", "counsellor"},
+                       {"membre@seignanx.demo", "demo-memb-2026", "member"},
                        {"observateur@seignanx.demo", "demo-obs-2026", "observer"}};
     if (accounts.find_pole(kSlug)) return result;
     auto pole = accounts.create_pole(
         kSlug, "Pôle territorial de coopération économique du Seignanx", "ptce");
-    const char* names[] = {"Administration du pôle", "Coordination du pôle", "Observatoire"};
-    DemoContext context{application, pole.id, 0, 0, {}};
+    const char* names[] = {"Administration du pôle", "Coordination du pôle",
+                           "Conseil en insertion", "Structure membre", "Observatoire"};
+    DemoContext context{application, pole.id, 0, 0, 0, {}};
     for (std::size_t i = 0; i < result.accounts.size(); ++i) {
         const auto& a = result.accounts[i];
         auto user = accounts.add_member(pole.id, {a.email, names[i], a.password, a.role});
         if (a.role == "admin") context.admin_user_id = user;
         if (a.role == "coordinator") context.coordinator_user_id = user;
+        if (a.role == "counsellor") context.counsellor_user_id = user;
     }
     unsigned seed = 1;
     for (const auto& d : kActors) {

@@ -17,6 +17,7 @@ struct DemoContext {
     std::int64_t pole_id = 0;
     std::int64_t admin_user_id = 0;        // the demo pole's admin, author of what seeds write
     std::int64_t coordinator_user_id = 0;  // the demo pole's coordinator
+    std::int64_t counsellor_user_id = 0;   // the demo pole's counsellor (reads intake records)
     std::map<std::string, std::int64_t> actor_ids;  // the demo actors, by name
 
     std::int64_t actor(const std::string& name) const { return actor_ids.at(name); }

@@ -21,6 +21,8 @@ const BASE = (process.env.MAILLAGE_URL || 'http://127.0.0.1:8080').replace(/\/$/
 const ARTIFACTS = process.env.E2E_ARTIFACTS || resolve(here, '../../test-artifacts/web');
 const ADMIN = { email: 'admin@seignanx.demo', password: 'demo-admin-2026' };
 const OBSERVER = { email: 'observateur@seignanx.demo', password: 'demo-obs-2026' };
+const COUNSELLOR = { email: 'conseil@seignanx.demo', password: 'demo-cons-2026' };
+const COORDINATOR = { email: 'coordination@seignanx.demo', password: 'demo-coord-2026' };
 const POLE = 'seignanx';
 const TIMEOUT = 15000;
 
@@ -63,7 +65,7 @@ async function main() {
   page.on('console', (msg) => {
     if (msg.type() === 'error' && !/Failed to load resource: the server responded with a status of (401|400|404)/.test(msg.text())) consoleErrors.push(msg.text());
   });
-  const ctx = { suite, page, context, browser, BASE, POLE, ADMIN, OBSERVER, TIMEOUT, stamp, consoleErrors,
+  const ctx = { suite, page, context, browser, BASE, POLE, ADMIN, OBSERVER, COUNSELLOR, COORDINATOR, TIMEOUT, stamp, consoleErrors,
     waitForPage, signIn: (p, who) => signIn(p, who), shared: {} };
   const only = (process.env.E2E_ONLY || '').split(',').filter(Boolean);
   const specs = readdirSync(resolve(here, 'specs')).filter((f) => f.endsWith('.mjs')).sort()
