@@ -38,7 +38,8 @@ class Verifier {
         std::map<std::string, std::vector<Shift>> by_need;
         std::set<std::string> seen_workers;
         for (const auto& job : result_.jobs) {
-            if (!seen_workers.insert(job.worker).second) fail("worker " + job.worker + " has two jobs");
+            if (!seen_workers.insert(job.worker).second)
+                fail("worker " + job.worker + " has two jobs");
             auto shifts = shifts_of(job);
             check_worker(job, shifts);
             for (const auto& s : shifts) by_need[s.need->id].push_back(s);
@@ -74,7 +75,8 @@ class Verifier {
             int to = std::min(h1_, n.end ? dates::parse(*n.end).value_or(h1_) : h1_);
             if (a.period_start != dates::format(from) || a.period_end != dates::format(to))
                 fail(job.worker + ": " + n.id + " is planned outside its period");
-            if (a.member != n.member) fail(job.worker + ": " + n.id + " billed to the wrong member");
+            if (a.member != n.member)
+                fail(job.worker + ": " + n.id + " billed to the wrong member");
             bool inside = std::any_of(n.windows.begin(), n.windows.end(), [&](const TimeWindow& w) {
                 return w.day == a.time.day && w.start <= a.time.start && a.time.end <= w.end;
             });
@@ -103,8 +105,8 @@ class Verifier {
             if (!has(s.need->occupation) ||
                 !std::all_of(s.need->skills.begin(), s.need->skills.end(), has))
                 fail(w.id + ": lacks a skill for " + s.need->id);
-            bool available = std::any_of(
-                w.availability.begin(), w.availability.end(), [&](const TimeWindow& a) {
+            bool available =
+                std::any_of(w.availability.begin(), w.availability.end(), [&](const TimeWindow& a) {
                     return a.day == s.assignment->time.day && a.start <= s.assignment->time.start &&
                            s.assignment->time.end <= a.end;
                 });
@@ -160,8 +162,8 @@ class Verifier {
         }
         if (week.front()->start + kMinutesPerWeek - week.back()->end < rules.daily_rest_minutes)
             fail(w.id + ": less than the daily rest over the week's end");
-        int cap = std::min(w.target_minutes + rules.overtime_allowance_minutes,
-                           rules.max_weekly_minutes);
+        int cap =
+            std::min(w.target_minutes + rules.overtime_allowance_minutes, rules.max_weekly_minutes);
         if (total > cap) fail(w.id + ": scheduled beyond the target hours");
         if (total < w.min_minutes) fail(w.id + ": below the minimum hours");
     }

@@ -11,20 +11,28 @@ namespace maillage::sharedjobs {
 
 const char* to_string(UnmetReason reason) {
     switch (reason) {
-        case UnmetReason::no_skill: return "no_skill";
-        case UnmetReason::no_time_window: return "no_time_window";
-        case UnmetReason::too_far: return "too_far";
-        case UnmetReason::rules: return "rules";
-        case UnmetReason::capacity: return "capacity";
+        case UnmetReason::no_skill:
+            return "no_skill";
+        case UnmetReason::no_time_window:
+            return "no_time_window";
+        case UnmetReason::too_far:
+            return "too_far";
+        case UnmetReason::rules:
+            return "rules";
+        case UnmetReason::capacity:
+            return "capacity";
     }
     return "capacity";
 }
 
 const char* to_string(Engine engine) {
     switch (engine) {
-        case Engine::exact: return "exact";
-        case Engine::fast: return "fast";
-        case Engine::automatic: return "auto";
+        case Engine::exact:
+            return "exact";
+        case Engine::fast:
+            return "fast";
+        case Engine::automatic:
+            return "auto";
     }
     return "auto";
 }
@@ -65,8 +73,7 @@ Result compose(const Instance& instance, const Locate& locate, const ComposeOpti
     result.stats.lp_iterations = report.rounds;
     result.stats.local_search_moves = report.moves;
     result.stats.stop_reason = report.stop_reason;
-    result.stats.seconds =
-        std::chrono::duration<double>(SteadyClock::now() - started).count();
+    result.stats.seconds = std::chrono::duration<double>(SteadyClock::now() - started).count();
     progress.update("done", 1, 1);
     return result;
 }

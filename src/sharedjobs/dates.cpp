@@ -65,6 +65,8 @@ int weekday(int day_number) {
     return ((day_number % 7) + 7 + 3) % 7;
 }
 
-std::string month_of(int day_number) { return format(day_number).substr(0, 7); }
+std::string month_of(int day_number) {
+    return format(day_number).substr(0, 7);
+}
 
 }  // namespace maillage::sharedjobs::dates

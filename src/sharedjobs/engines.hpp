@@ -36,14 +36,16 @@ struct EngineReport {
 Solution fast_solve(const Problem& p, Deadline deadline, std::uint64_t seed, Progress& progress,
                     EngineReport& report);
 
-// The best schedule of one worker among the pool's free tasks, judged lexicographically.
-std::optional<PricedSchedule> best_free_schedule(const Problem& p, int worker,
-                                                 const TaskPool& pool, std::size_t label_limit);
+// The best schedules of one worker among the pool's free tasks, judged lexicographically.
+std::vector<PricedSchedule> best_free_schedules(const Problem& p, int worker, const TaskPool& pool,
+                                                std::size_t label_limit, std::size_t count);
+std::optional<PricedSchedule> best_free_schedule(const Problem& p, int worker, const TaskPool& pool,
+                                                 std::size_t label_limit);
 
 // Exact engine: column generation then the integer master (price and branch), level 1–2 then
 // level 3–4. Starts from `start` (the fast engine's plan). Fills the bounds.
-Solution exact_solve(const Problem& p, const Solution& start, Deadline deadline,
-                     std::uint64_t seed, Progress& progress, EngineReport& report, Bounds& bounds);
+Solution exact_solve(const Problem& p, const Solution& start, Deadline deadline, std::uint64_t seed,
+                     Progress& progress, EngineReport& report, Bounds& bounds);
 
 // The LP bound on the value (levels 1–2) for an answer found otherwise: column generation on
 // the coverage phase until it converges or the deadline passes (then a Lagrangian bound).

@@ -15,23 +15,31 @@ namespace {
 constexpr std::size_t kHeuristicLabels = 24;
 constexpr std::size_t kColumnsPerWorker = 4;
 constexpr double kReducedCostTolerance = 1e-4;
+// Columns per worker the proof by enumeration may add; beyond it the proof is abandoned.
+constexpr std::size_t kEnumerationCap = 3000;
 
 struct PhaseBound {
-    double lp = 0;         // the restricted master's LP optimum, last round
-    double bound = 0;      // a valid lower bound on the phase's objective
+    double lp = 0;     // the restricted master's LP optimum, last round
+    double bound = 0;  // a valid lower bound on the phase's objective
     bool have_bound = false;
     bool converged = false;
+    Duals duals;  // of the last LP
+};
+
+struct PhaseOutcome {
+    PhaseBound lp;
+    std::vector<int> columns;  // the chosen plan
+    double objective = 0;
+    bool proven = false;
 };
 
 std::string stage_text(const char* phase, int round, std::size_t columns, double lp) {
     char buf[160];
-    std::snprintf(buf, sizeof buf, "%s: round %d, %zu columns, LP %.1f", phase, round, columns,
-                  lp);
+    std::snprintf(buf, sizeof buf, "%s: round %d, %zu columns, LP %.1f", phase, round, columns, lp);
     return buf;
 }
 
-int add_solution(Master& master, const Solution& s,
-                 std::vector<int>* indices = nullptr) {
+int add_solution(Master& master, const Solution& s, std::vector<int>* indices = nullptr) {
     int added = 0;
     for (std::size_t w = 0; w < s.tasks.size(); ++w) {
         if (s.tasks[w].empty()) continue;
@@ -46,8 +54,8 @@ int add_solution(Master& master, const Solution& s,
 // One pricing round over every worker; returns the columns added. When `exact`, also the sum
 // over workers of their best reduced cost (for the Lagrangian bound) and whether every
 // worker's search was complete.
-int price_round(Master& master, const Problem& p, const Duals& duals, bool exact,
-                double& best_sum, bool& all_exact, Deadline deadline) {
+int price_round(Master& master, const Problem& p, const Duals& duals, bool exact, double& best_sum,
+                bool& all_exact, Deadline deadline) {
     int added = 0;
     best_sum = 0;
     all_exact = true;
@@ -78,8 +86,8 @@ int price_round(Master& master, const Problem& p, const Duals& duals, bool exact
     return added;
 }
 
-PhaseBound generate_columns(Master& master, const Problem& p, Deadline deadline,
-                            const char* phase, Progress& progress, EngineReport& report) {
+PhaseBound generate_columns(Master& master, const Problem& p, Deadline deadline, const char* phase,
+                            Progress& progress, EngineReport& report) {
     PhaseBound out;
     for (int round = 1;; ++round) {
         if (deadline.passed()) break;
@@ -87,6 +95,7 @@ PhaseBound generate_columns(Master& master, const Problem& p, Deadline deadline,
         Duals duals;
         if (!master.solve_lp(objective, duals)) break;
         out.lp = objective;
+        out.duals = duals;
         ++report.rounds;
         progress.update(stage_text(phase, round, master.size(), objective), std::size_t(round), 0);
         double best_sum = 0;
@@ -148,11 +157,72 @@ void fill_value_bound(const Problem& p, const PhaseBound& phase, std::int64_t va
     if (bounds.proven_optimal) bounds.gap = 0;
 }
 
+double objective_of(const Master& master, const std::vector<int>& columns) {
+    double total = 0;
+    for (int j : columns) total += master.objective_of(master.column(j));
+    return total;
+}
+
+// Every schedule whose reduced cost is at most `room` under the converged duals: no plan
+// better than the incumbent can use any other column (docs/sharedjobs.md, "What proven
+// means"). False when a search was cut short or a worker had too many.
+bool enumerate_columns(Master& master, const Problem& p, const Duals& duals, double room,
+                       Deadline deadline) {
+    auto weights = master.weights(duals.value);
+    for (std::size_t w = 0; w < p.instance->workers.size(); ++w) {
+        if (p.eligible_tasks[w].empty()) continue;
+        if (deadline.passed()) return false;
+        PricingRequest request;
+        request.worker = int(w);
+        request.weights = weights;
+        request.task_price = duals.task;
+        request.worker_price = duals.worker[w];
+        request.max_schedules = kEnumerationCap;
+        request.threshold = room + kReducedCostTolerance;
+        auto result = price_worker(p, request);
+        if (!result.exact || result.schedules.size() >= kEnumerationCap) return false;
+        for (auto& s : result.schedules) master.add({int(w), std::move(s.tasks), s.totals});
+    }
+    return true;
+}
+
+// Column generation, the integer master, and when a gap remains the proof by enumeration.
+PhaseOutcome solve_phase(Master& master, const Problem& p, const std::vector<int>& start,
+                         Deadline columns_deadline, Deadline deadline, std::uint64_t seed,
+                         const char* name, Progress& progress, EngineReport& report) {
+    PhaseOutcome out;
+    out.lp = generate_columns(master, p, columns_deadline, name, progress, report);
+    out.columns = start;
+    out.objective = objective_of(master, start);
+    auto integer = [&](const std::vector<int>& from) {
+        progress.update(std::string(name) + ": integer master", 0, 0);
+        auto ip = master.solve_integer(std::max(0.5, deadline.left() * 0.7), seed, from);
+        if (ip.found && ip.objective <= out.objective + 0.5) {
+            out.columns = ip.columns;
+            out.objective = objective_of(master, ip.columns);
+        }
+        return ip;
+    };
+    auto ip = integer(start);
+    auto proven_by_bound = [&] {
+        return out.lp.have_bound && out.objective <= std::ceil(out.lp.bound - 1e-6) + 1e-6;
+    };
+    out.proven = proven_by_bound();
+    if (out.proven || !out.lp.converged || deadline.passed()) return out;
+    // A better integer plan gains at least 1: its columns' reduced costs sum to at most this.
+    double room = out.objective - 1.0 - out.lp.lp;
+    progress.update(std::string(name) + ": enumerating columns", 0, 0);
+    if (!enumerate_columns(master, p, out.lp.duals, room, deadline)) return out;
+    report.columns = int(master.size());
+    auto last = integer(out.columns);
+    out.proven = last.found && last.optimal_over_columns;
+    return out;
+}
+
 }  // namespace
 
-Solution exact_solve(const Problem& p, const Solution& start, Deadline deadline,
-                     std::uint64_t seed, Progress& progress, EngineReport& report,
-                     Bounds& bounds) {
+Solution exact_solve(const Problem& p, const Solution& start, Deadline deadline, std::uint64_t seed,
+                     Progress& progress, EngineReport& report, Bounds& bounds) {
     Master master(p);
     std::vector<int> start_columns;
     add_solution(master, start, &start_columns);
@@ -161,31 +231,26 @@ Solution exact_solve(const Problem& p, const Solution& start, Deadline deadline,
     auto phase_deadline = [&](double share) {
         return Deadline::in(std::max(0.1, std::min(deadline.left(), total * share)));
     };
-    auto coverage = generate_columns(master, p, phase_deadline(0.45), "coverage", progress, report);
-    progress.update("coverage: integer master", 0, 0);
-    auto ip = master.solve_integer(std::max(0.5, deadline.left() * 0.5), seed, start_columns);
-    Solution best = start;
-    std::vector<int> chosen = start_columns;
-    if (ip.found && -ip.objective >= double(start.value(p)) - 0.5) {
-        chosen = ip.columns;
-        best = solution_from(p, master, chosen);
-    }
+    auto coverage = solve_phase(master, p, start_columns, phase_deadline(0.45), deadline, seed,
+                                "coverage", progress, report);
+    Solution best = solution_from(p, master, coverage.columns);
     std::int64_t value = best.value(p);
-    fill_value_bound(p, coverage, value, bounds);
+    fill_value_bound(p, coverage.lp, value, bounds);
+    if (coverage.proven) {
+        bounds.proven_optimal = true;
+        bounds.bound = double(value);
+        bounds.gap = 0;
+    }
 
     master.set_phase(Phase::cost, value);
-    auto cost = generate_columns(master, p, phase_deadline(0.6), "cost", progress, report);
-    progress.update("cost: integer master", 0, 0);
-    auto ip_cost = master.solve_integer(std::max(0.5, deadline.left()), seed, chosen);
-    if (ip_cost.found && ip_cost.objective <= double(best.cost(p)) + 0.5) {
-        auto better = solution_from(p, master, ip_cost.columns);
-        if (better.value(p) >= value) best = std::move(better);
-    }
+    auto cost = solve_phase(master, p, coverage.columns, phase_deadline(0.6), deadline, seed,
+                            "cost", progress, report);
+    auto cheaper = solution_from(p, master, cost.columns);
+    if (cheaper.value(p) >= value && cheaper.cost(p) <= best.cost(p)) best = std::move(cheaper);
     bounds.cost = best.cost(p);
-    bounds.cost_bound = cost.have_bound ? std::min(cost.bound, double(bounds.cost)) : 0;
-    bounds.cost_proven_optimal =
-        bounds.proven_optimal && cost.have_bound &&
-        double(bounds.cost) <= std::ceil(bounds.cost_bound - 1e-6);
+    bounds.cost_bound = cost.lp.have_bound ? std::min(cost.lp.bound, double(bounds.cost)) : 0;
+    bounds.cost_proven_optimal = bounds.proven_optimal && cost.proven;
+    if (bounds.cost_proven_optimal) bounds.cost_bound = double(bounds.cost);
     report.columns = int(master.size());
     if (report.stop_reason.empty())
         report.stop_reason = deadline.passed() ? "time limit" : "finished";

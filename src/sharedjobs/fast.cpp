@@ -12,6 +12,8 @@ namespace {
 // Tasks beyond which a worker's search keeps a bounded number of labels per block.
 constexpr std::size_t kExactTaskCount = 40;
 constexpr std::size_t kLabelLimit = 64;
+// Schedules the first worker of a recreated group tries.
+constexpr std::size_t kLookahead = 6;
 
 struct Score {
     std::int64_t value = 0, cost = 0;
@@ -33,8 +35,13 @@ class Search {
   public:
     Search(const Problem& p, Deadline deadline, std::uint64_t seed, Progress& progress,
            EngineReport& report)
-        : p_(p), deadline_(deadline), rng_(seed), progress_(progress), report_(report),
-          pool_(p), solution_(Solution::empty(p)) {
+        : p_(p),
+          deadline_(deadline),
+          rng_(seed),
+          progress_(progress),
+          report_(report),
+          pool_(p),
+          solution_(Solution::empty(p)) {
         build_neighbours();
     }
 
@@ -79,15 +86,41 @@ class Search {
 
     void assign(int w) {
         auto best = best_free_schedule(p_, w, pool_, label_limit(w));
-        auto& tasks = solution_.tasks[std::size_t(w)];
-        if (!best) {
-            tasks.clear();
-            solution_.totals[std::size_t(w)] = {};
-            return;
-        }
-        tasks = best->tasks;
-        solution_.totals[std::size_t(w)] = best->totals;
+        if (best)
+            give(w, best->tasks, best->totals);
+        else
+            give(w, {}, {});
+    }
+
+    void give(int w, const std::vector<int>& tasks, const ScheduleTotals& totals) {
+        solution_.tasks[std::size_t(w)] = tasks;
+        solution_.totals[std::size_t(w)] = totals;
         pool_.take(tasks);
+    }
+
+    // The group's workers choose again in `order`; the first one tries each of its few best
+    // schedules (and none), the others then take their best: the best combination stays.
+    void recreate(const std::vector<int>& order) {
+        auto options =
+            best_free_schedules(p_, order.front(), pool_, label_limit(order.front()), kLookahead);
+        options.push_back({});
+        Score best_score;
+        std::vector<std::pair<std::vector<int>, ScheduleTotals>> best_plan;
+        for (const auto& option : options) {
+            give(order.front(), option.tasks, option.totals);
+            for (std::size_t k = 1; k < order.size(); ++k) assign(order[k]);
+            Score score = score_of(p_, solution_, order);
+            if (best_plan.empty() || best_score < score) {
+                best_score = score;
+                best_plan.clear();
+                for (int w : order)
+                    best_plan.push_back(
+                        {solution_.tasks[std::size_t(w)], solution_.totals[std::size_t(w)]});
+            }
+            for (int w : order) release(w);
+        }
+        for (std::size_t k = 0; k < order.size(); ++k)
+            give(order[k], best_plan[k].first, best_plan[k].second);
     }
 
     void release(int w) {
@@ -115,8 +148,8 @@ class Search {
         int first = active_[any(rng_)];
         std::vector<int> group = {first};
         const auto& near = neighbours_[std::size_t(first)];
-        std::size_t size = std::uniform_int_distribution<std::size_t>(2, 4)(rng_);
-        for (std::size_t tries = 0; group.size() < size && tries < 12 && !near.empty(); ++tries) {
+        std::size_t size = std::uniform_int_distribution<std::size_t>(2, 5)(rng_);
+        for (std::size_t tries = 0; group.size() < size && tries < 16 && !near.empty(); ++tries) {
             int other = near[std::uniform_int_distribution<std::size_t>(0, near.size() - 1)(rng_)];
             if (std::find(group.begin(), group.end(), other) == group.end()) group.push_back(other);
         }
@@ -143,7 +176,7 @@ class Search {
             }
             std::vector<int> order = group;
             std::shuffle(order.begin(), order.end(), rng_);
-            for (int w : order) assign(w);
+            recreate(order);
             Score after = score_of(p_, solution_, group);
             ++report_.moves;
             if (after < before) {
@@ -158,8 +191,7 @@ class Search {
             } else {
                 since_better = before < after ? 0 : since_better + 1;
             }
-            if (it % 64 == 0)
-                progress_.update("local search", std::size_t(solution_.value(p_)), 0);
+            if (it % 64 == 0) progress_.update("local search", std::size_t(solution_.value(p_)), 0);
         }
         report_.stop_reason = since_better >= patience ? "no improvement" : "iteration limit";
     }
@@ -178,17 +210,18 @@ class Search {
 }  // namespace
 
 Deadline Deadline::in(double seconds) {
-    return {SteadyClock::now() +
-            std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(seconds))};
+    return {SteadyClock::now() + std::chrono::duration_cast<SteadyClock::duration>(
+                                     std::chrono::duration<double>(seconds))};
 }
 
 double Deadline::left() const {
     return std::chrono::duration<double>(at - SteadyClock::now()).count();
 }
 
-std::optional<PricedSchedule> best_free_schedule(const Problem& p, int worker,
-                                                 const TaskPool& pool, std::size_t label_limit) {
+std::vector<PricedSchedule> best_free_schedules(const Problem& p, int worker, const TaskPool& pool,
+                                                std::size_t label_limit, std::size_t count) {
     PricingRequest request;
+    request.max_schedules = count;
     request.worker = worker;
     // Lexicographic in one number: value first; travel and employers only break ties.
     double tie = 1.0 / (double(p.cost_weight) * 1e6);
@@ -196,9 +229,14 @@ std::optional<PricedSchedule> best_free_schedule(const Problem& p, int worker,
     request.allowed = &pool.allowed();
     request.label_limit = label_limit;
     request.threshold = -0.5;
-    auto result = price_worker(p, request);
-    if (result.schedules.empty()) return std::nullopt;
-    return std::move(result.schedules.front());
+    return price_worker(p, request).schedules;
+}
+
+std::optional<PricedSchedule> best_free_schedule(const Problem& p, int worker, const TaskPool& pool,
+                                                 std::size_t label_limit) {
+    auto best = best_free_schedules(p, worker, pool, label_limit, 1);
+    if (best.empty()) return std::nullopt;
+    return std::move(best.front());
 }
 
 Solution fast_solve(const Problem& p, Deadline deadline, std::uint64_t seed, Progress& progress,

@@ -34,8 +34,8 @@ std::vector<std::vector<PlaceRef>> areas_of(const GeneratorSpec& spec,
                                             const std::vector<PlaceRef>& places, Draw& draw) {
     std::vector<std::vector<PlaceRef>> areas;
     for (int a = 0; a < std::max(1, spec.areas); ++a) {
-        const auto& centre = places[std::size_t(
-            (std::size_t(a) * places.size()) / std::size_t(std::max(1, spec.areas)))];
+        const auto& centre = places[std::size_t((std::size_t(a) * places.size()) /
+                                                std::size_t(std::max(1, spec.areas)))];
         std::vector<PlaceRef> near;
         for (const auto& p : places)
             if (territory::haversine_km(centre.lat, centre.lon, p.lat, p.lon) <=
@@ -76,7 +76,8 @@ std::vector<TimeWindow> flexible_windows(int minutes, Draw& draw) {
     }
     int total = 0;
     for (const auto& w : windows) total += w.length();
-    if (total < minutes) windows.back().end = std::min(kMinutesPerDay, windows.back().end + minutes - total);
+    if (total < minutes)
+        windows.back().end = std::min(kMinutesPerDay, windows.back().end + minutes - total);
     return windows;
 }
 
@@ -139,7 +140,8 @@ Instance generate_instance(const GeneratorSpec& spec, const std::vector<PlaceRef
         }
         int off = draw.chance(0.3) ? draw.integer(0, 4) : -1;
         for (int d = 0; d < 6; ++d)
-            if (d != off && (d < 5 || draw.chance(0.2))) worker.availability.push_back({d, 360, 1260});
+            if (d != off && (d < 5 || draw.chance(0.2)))
+                worker.availability.push_back({d, 360, 1260});
         worker.target_minutes = targets[draw.integer(0, 4)];
         worker.min_minutes = worker.target_minutes / 2 / 30 * 30;
         worker.max_travel_minutes = draw.integer(3, 6) * 10;

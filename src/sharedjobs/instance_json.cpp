@@ -49,7 +49,8 @@ std::vector<TimeWindow> windows_from(JsonFields& f, const std::string& key,
                                      const std::string& field) {
     std::vector<TimeWindow> out;
     const auto& list = array_field(f, key, field);
-    for (std::size_t i = 0; i < list.size(); ++i) out.push_back(window_from_json(list[i], at(field, i)));
+    for (std::size_t i = 0; i < list.size(); ++i)
+        out.push_back(window_from_json(list[i], at(field, i)));
     return out;
 }
 
@@ -103,7 +104,9 @@ Worker worker_from(const Json& j, const std::string& field) {
     return w;
 }
 
-double hours(int minutes) { return double(minutes) / 60.0; }
+double hours(int minutes) {
+    return double(minutes) / 60.0;
+}
 
 }  // namespace
 
@@ -206,10 +209,16 @@ Json to_json(const Instance& inst) {
     for (const auto& n : inst.needs) {
         Json windows = Json::array();
         for (const auto& w : n.windows) windows.push_back(to_json(w));
-        Json j = {{"id", n.id},           {"member", n.member},   {"occupation", n.occupation},
-                  {"label", n.label},     {"weekly_hours", hours(n.weekly_minutes)},
-                  {"windows", windows},   {"commune", n.commune}, {"splittable", n.splittable},
-                  {"skills", n.skills},   {"agreement", n.agreement}};
+        Json j = {{"id", n.id},
+                  {"member", n.member},
+                  {"occupation", n.occupation},
+                  {"label", n.label},
+                  {"weekly_hours", hours(n.weekly_minutes)},
+                  {"windows", windows},
+                  {"commune", n.commune},
+                  {"splittable", n.splittable},
+                  {"skills", n.skills},
+                  {"agreement", n.agreement}};
         if (n.start) j["start"] = *n.start;
         if (n.end) j["end"] = *n.end;
         if (n.record_id) j["record_id"] = *n.record_id;

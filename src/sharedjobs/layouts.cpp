@@ -65,8 +65,7 @@ bool acceptable(const Layout& layout, int minutes, int min_shift) {
 bool same(const Layout& a, const Layout& b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i].day != b[i].day || a[i].start != b[i].start || a[i].end != b[i].end)
-            return false;
+        if (a[i].day != b[i].day || a[i].start != b[i].start || a[i].end != b[i].end) return false;
     return true;
 }
 
@@ -96,7 +95,8 @@ std::vector<Layout> candidate_layouts(const Need& need, const Rules& rules) {
             return a.week_start() < b.week_start();
         });
         if (!acceptable(c, need.weekly_minutes, rules.min_shift_minutes)) continue;
-        if (std::any_of(layouts.begin(), layouts.end(), [&](const Layout& l) { return same(l, c); }))
+        if (std::any_of(layouts.begin(), layouts.end(),
+                        [&](const Layout& l) { return same(l, c); }))
             continue;
         layouts.push_back(std::move(c));
         if (int(layouts.size()) >= rules.max_layouts) break;

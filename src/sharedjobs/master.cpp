@@ -55,7 +55,9 @@ Master::Master(const Problem& p) : p_(p), lp_(std::make_unique<OsiClpSolverInter
 
 Master::~Master() = default;
 
-int Master::row_of_task(int task) const { return task_row_[std::size_t(task)]; }
+int Master::row_of_task(int task) const {
+    return task_row_[std::size_t(task)];
+}
 
 double Master::objective_of(const Column& c) const {
     return phase_ == Phase::coverage ? -double(c.totals.value(p_)) : double(c.totals.cost(p_));
@@ -146,17 +148,28 @@ IntegerSolution Master::solve_integer(double seconds, std::uint64_t seed,
     model.messageHandler()->setLogLevel(0);
     if (!start.empty()) {
         std::vector<std::pair<std::string, double>> mip_start;
-        for (int j : start) mip_start.push_back({"c" + std::to_string(lp_column_[std::size_t(j)]), 1.0});
+        for (int j : start)
+            mip_start.push_back({"c" + std::to_string(lp_column_[std::size_t(j)]), 1.0});
         model.setMIPStart(mip_start);
     }
     std::string sec = std::to_string(std::max(0.5, seconds));
     std::string seed_text = std::to_string(seed % 1000000007ull + 1);
     // Objective values are integers: a gap below 1 closes the search.
-    const char* argv[] = {"sharedjobs", "-log",    "0",  "-sec",        sec.c_str(),
-                          "-allowableGap", "0.999", "-randomCbcSeed", seed_text.c_str(),
-                          "-randomSeed",   seed_text.c_str(),         "-solve",
+    const char* argv[] = {"sharedjobs",
+                          "-log",
+                          "0",
+                          "-sec",
+                          sec.c_str(),
+                          "-allowableGap",
+                          "0.999",
+                          "-randomCbcSeed",
+                          seed_text.c_str(),
+                          "-randomSeed",
+                          seed_text.c_str(),
+                          "-solve",
                           "-quit"};
-    CbcMain1(int(sizeof argv / sizeof *argv), argv, model, [](CbcModel*, int) { return 0; }, data);
+    CbcMain1(
+        int(sizeof argv / sizeof *argv), argv, model, [](CbcModel*, int) { return 0; }, data);
     const double* x = model.bestSolution();
     if (!x) return out;
     out.found = true;

@@ -25,16 +25,16 @@ struct TimeWindow {
 // Labour rules and solver settings, held as data (data/sharedjobs/rules.json); an instance may
 // override any of them.
 struct Rules {
-    int slot_minutes = 15;                // every time and duration is a multiple of this
-    int max_daily_minutes = 600;          // 10 h a day
-    int max_weekly_minutes = 2880;        // 48 h a week
-    int daily_rest_minutes = 660;         // 11 h between two working days
-    int min_shift_minutes = 60;           // a need's hours are laid out in shifts at least this long
-    int max_layouts = 8;                  // candidate layouts of a need's hours in its windows
-    int overtime_allowance_minutes = 0;   // above the target hours, per week
-    double road_speed_kmh = 50;           // over road distances
-    double road_factor = 1.3;             // road distance = great-circle distance × factor
-    bool same_agreement_per_worker = true;  // a worker's needs share one collective agreement
+    int slot_minutes = 15;               // every time and duration is a multiple of this
+    int max_daily_minutes = 600;         // 10 h a day
+    int max_weekly_minutes = 2880;       // 48 h a week
+    int daily_rest_minutes = 660;        // 11 h between two working days
+    int min_shift_minutes = 60;          // a need's hours are laid out in shifts at least this long
+    int max_layouts = 8;                 // candidate layouts of a need's hours in its windows
+    int overtime_allowance_minutes = 0;  // above the target hours, per week
+    double road_speed_kmh = 50;          // over road distances
+    double road_factor = 1.3;            // road distance = great-circle distance × factor
+    bool same_agreement_per_worker = true;     // a worker's needs share one collective agreement
     std::vector<std::string> public_holidays;  // ISO dates, not worked, not billed
 };
 
@@ -117,7 +117,7 @@ struct Assignment {
     std::string commune;
     TimeWindow time;
     std::string period_start, period_end;  // the need's dates within the horizon
-    int travel_before_minutes = 0;          // from home or from the previous site
+    int travel_before_minutes = 0;         // from home or from the previous site
 };
 
 // Why this worker does this need: the facts the composer used, for the user.
@@ -166,9 +166,9 @@ struct Objective {
 struct Bounds {
     // Level 1 and 2 combined: value = target_weeks × coverage_weight + covered_minutes.
     std::int64_t coverage_weight = 0;
-    std::int64_t value = 0;           // of the answer
-    double bound = 0;                 // no answer can have a value above this (LP bound)
-    double gap = 0;                   // (bound − value) / bound, 0 when bound is 0
+    std::int64_t value = 0;            // of the answer
+    double bound = 0;                  // no answer can have a value above this (LP bound)
+    double gap = 0;                    // (bound − value) / bound, 0 when bound is 0
     bool bound_is_lp_optimum = false;  // column generation converged (else a Lagrangian bound)
     bool proven_optimal = false;       // see docs/sharedjobs.md, "What proven means"
     // Levels 3 and 4 combined, at the value above: cost = travel × cost_weight + employers.

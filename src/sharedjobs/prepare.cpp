@@ -57,8 +57,7 @@ void build_segments(Problem& p, const std::vector<Period>& periods) {
 std::uint32_t segments_of(const Problem& p, const Period& q) {
     std::uint32_t mask = 0;
     for (std::size_t s = 0; s < p.segments.size(); ++s)
-        if (q.first <= p.segments[s].first_day && p.segments[s].last_day <= q.last)
-            mask |= 1u << s;
+        if (q.first <= p.segments[s].first_day && p.segments[s].last_day <= q.last) mask |= 1u << s;
     return mask;
 }
 
@@ -70,9 +69,9 @@ void build_travel(Problem& p, const Locate& locate) {
     p.travel.assign(n, std::vector<int>(n, 0));
     for (std::size_t a = 0; a < n; ++a)
         for (std::size_t b = a + 1; b < n; ++b) {
-            double km = territory::haversine_km(where[a].lat, where[a].lon, where[b].lat,
-                                                where[b].lon) *
-                        rules.road_factor;
+            double km =
+                territory::haversine_km(where[a].lat, where[a].lon, where[b].lat, where[b].lon) *
+                rules.road_factor;
             int minutes = int(std::ceil(km / rules.road_speed_kmh * 60.0 - 1e-9));
             p.travel[a][b] = p.travel[b][a] = minutes;
         }
@@ -156,11 +155,11 @@ void build_eligibility(Problem& p) {
                     });
                     if (!fits) continue;
                     timely = true;
-                    bool lawful = task.minutes <= cap &&
-                                  std::all_of(task.blocks.begin(), task.blocks.end(), [&](int b) {
-                                      return p.blocks[b].end - p.blocks[b].start <=
-                                             rules.max_daily_minutes;
-                                  });
+                    bool lawful =
+                        task.minutes <= cap &&
+                        std::all_of(task.blocks.begin(), task.blocks.end(), [&](int b) {
+                            return p.blocks[b].end - p.blocks[b].start <= rules.max_daily_minutes;
+                        });
                     if (near && lawful) {
                         p.eligible_tasks[w].push_back(t);
                         eligible = true;

@@ -146,10 +146,12 @@ class Labeling {
         const Label label = labels_[std::size_t(id)];
         int owed = std::numeric_limits<int>::max();
         for (std::size_t k = 0; k < label.open_count; ++k)
-            owed = std::min(owed, task_blocks_[std::size_t(label.open_task[k])][label.open_next[k]]);
+            owed =
+                std::min(owed, task_blocks_[std::size_t(label.open_task[k])][label.open_next[k]]);
         if (label.open_count) extend(id, -1, owed);
-        auto first = std::upper_bound(by_first_.begin(), by_first_.end(),
-                                      std::pair<int, int>{label.pos, std::numeric_limits<int>::max()});
+        auto first =
+            std::upper_bound(by_first_.begin(), by_first_.end(),
+                             std::pair<int, int>{label.pos, std::numeric_limits<int>::max()});
         std::size_t first_index = std::size_t(first - by_first_.begin());
         if (first_index >= by_first_.size() || optimistic(id, first_index) >= threshold()) return;
         for (auto it = first; it != by_first_.end() && it->first < owed; ++it)
@@ -315,7 +317,7 @@ class Labeling {
     WorkerRules rules_;
     std::size_t segs_;
     double total_weight_ = 0;
-    std::vector<int> tasks_;                    // local → global task
+    std::vector<int> tasks_;                     // local → global task
     std::vector<std::vector<int>> task_blocks_;  // local task → local block positions
     std::vector<LocalBlock> blocks_;
     std::vector<std::pair<int, int>> by_first_;  // (first block position, local task)

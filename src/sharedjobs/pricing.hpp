@@ -14,12 +14,12 @@ namespace maillage::sharedjobs {
 struct PricingRequest {
     int worker = 0;
     CostWeights weights;
-    std::vector<double> task_price;    // per task, subtracted when taken (empty: all 0)
-    double worker_price = 0;           // subtracted from every schedule
+    std::vector<double> task_price;              // per task, subtracted when taken (empty: all 0)
+    double worker_price = 0;                     // subtracted from every schedule
     const std::vector<char>* allowed = nullptr;  // per task; null: every eligible task
-    std::size_t label_limit = 0;       // 0: exact; else labels kept per block (heuristic)
-    std::size_t max_schedules = 1;     // the best ones returned
-    double threshold = -1e-6;          // only schedules whose priced cost is below this
+    std::size_t label_limit = 0;                 // 0: exact; else labels kept per block (heuristic)
+    std::size_t max_schedules = 1;               // the best ones returned
+    double threshold = -1e-6;                    // only schedules whose priced cost is below this
 };
 
 struct PricedSchedule {
@@ -30,8 +30,8 @@ struct PricedSchedule {
 
 struct PricingResult {
     std::vector<PricedSchedule> schedules;  // best first
-    double best = 0;          // lowest priced cost found (0 when none below the threshold)
-    bool exact = false;       // the search was complete: no schedule is better than `best`
+    double best = 0;     // lowest priced cost found (0 when none below the threshold)
+    bool exact = false;  // the search was complete: no schedule is better than `best`
     std::size_t labels = 0;
 };
 

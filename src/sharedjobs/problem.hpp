@@ -61,8 +61,8 @@ struct Problem {
     std::vector<NeedInfo> needs;
     std::vector<std::string> agreements;
     std::vector<std::string> site_communes;
-    std::vector<std::vector<int>> travel;  // minutes between sites (and homes)
-    std::vector<int> worker_home;          // site index of each worker's home
+    std::vector<std::vector<int>> travel;          // minutes between sites (and homes)
+    std::vector<int> worker_home;                  // site index of each worker's home
     std::vector<std::vector<int>> eligible_tasks;  // per worker, by first block start
     // Objective weights so that a level never trades against a lower one (docs/sharedjobs.md).
     std::int64_t coverage_weight = 1;  // per target-week, > any total of covered minutes

@@ -64,8 +64,7 @@ void fill_timetable(const Problem& p, int w, const std::vector<int>& tasks, Job&
             // Each assignment is listed once, in the first segment where it appears.
             bool listed = std::any_of(job.assignments.begin(), job.assignments.end(),
                                       [&](const Assignment& a) {
-                                          return a.need == n.id &&
-                                                 a.time.week_start() == blk.start;
+                                          return a.need == n.id && a.time.week_start() == blk.start;
                                       });
             employers.insert(n.member);
             if (listed) continue;
@@ -143,8 +142,8 @@ void fill_billing(const Problem& p, const Solution& s, Result& result) {
         const auto* m = members.at(key.first);
         double rate = m->hourly_rate.value_or(inst.group.default_rate);
         double amount = double(planned) / 60.0 * rate * inst.group.coefficient;
-        result.billing.push_back({key.first, key.second, planned, rate,
-                                  double(std::llround(amount * 100)) / 100.0});
+        result.billing.push_back(
+            {key.first, key.second, planned, rate, double(std::llround(amount * 100)) / 100.0});
     }
 }
 

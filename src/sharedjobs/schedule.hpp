@@ -37,7 +37,9 @@ struct ScheduleTotals {
     std::int64_t covered = 0;       // Σ weight × minutes
     std::int64_t travel = 0;        // Σ weight × travel minutes, homes included
     int employers = 0;
-    std::int64_t value(const Problem& p) const { return target_weeks * p.coverage_weight + covered; }
+    std::int64_t value(const Problem& p) const {
+        return target_weeks * p.coverage_weight + covered;
+    }
     std::int64_t cost(const Problem& p) const { return travel * p.cost_weight + employers; }
     double priced(const CostWeights& w) const {
         return w.minute * double(covered) + w.target * double(target_weeks) +

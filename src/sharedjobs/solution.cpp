@@ -22,7 +22,10 @@ Solution Solution::empty(const Problem& p) {
 }
 
 TaskPool::TaskPool(const Problem& p)
-    : p_(p), allowed_(p.tasks.size(), 1), held_(p.tasks.size(), 0), held_count_(p.needs.size(), 0) {}
+    : p_(p),
+      allowed_(p.tasks.size(), 1),
+      held_(p.tasks.size(), 0),
+      held_count_(p.needs.size(), 0) {}
 
 void TaskPool::take(const std::vector<int>& tasks) {
     for (int t : tasks) {

@@ -28,8 +28,8 @@ class TaskPool {
     void refresh(int need);
     const Problem& p_;
     std::vector<char> allowed_;
-    std::vector<char> held_;        // per task
-    std::vector<int> held_count_;   // per need
+    std::vector<char> held_;       // per task
+    std::vector<int> held_count_;  // per need
 };
 
 }  // namespace maillage::sharedjobs

@@ -23,7 +23,8 @@ std::string hours_text(int minutes) {
 
 class Checker {
   public:
-    Checker(const Instance& instance, const Locate& locate, const std::set<std::string>* occupations)
+    Checker(const Instance& instance, const Locate& locate,
+            const std::set<std::string>* occupations)
         : instance_(instance), locate_(locate), occupations_(occupations) {}
 
     std::vector<InstanceProblem> run() {
@@ -78,8 +79,8 @@ class Checker {
             std::string at = "members[" + std::to_string(i) + "]";
             if (m.id.empty()) add(at + ".id", "is required");
             if (!member_ids_.emplace(m.id, i).second)
-                add(at + ".id", "'" + m.id + "' is also members[" +
-                                    std::to_string(member_ids_[m.id]) + "]");
+                add(at + ".id",
+                    "'" + m.id + "' is also members[" + std::to_string(member_ids_[m.id]) + "]");
             if (m.hourly_rate && *m.hourly_rate < 0)
                 add(at + ".hourly_rate", "must not be negative");
         }
@@ -126,7 +127,8 @@ class Checker {
         std::string at = "needs[" + std::to_string(i) + "]";
         if (n.id.empty()) add(at + ".id", "is required");
         if (!need_ids_.emplace(n.id, i).second)
-            add(at + ".id", "'" + n.id + "' is also needs[" + std::to_string(need_ids_[n.id]) + "]");
+            add(at + ".id",
+                "'" + n.id + "' is also needs[" + std::to_string(need_ids_[n.id]) + "]");
         if (!member_ids_.count(n.member)) add(at + ".member", "unknown member '" + n.member + "'");
         if (n.occupation.empty())
             add(at + ".occupation", "is required");
@@ -170,8 +172,8 @@ class Checker {
                 "'" + w.id + "' is also workers[" + std::to_string(worker_ids_[w.id]) + "]");
         if (w.target_minutes <= 0) add(at + ".target_hours", "must be above 0");
         if (w.target_minutes > instance_.rules.max_weekly_minutes)
-            add(at + ".target_hours", "is above the weekly maximum of " +
-                                          hours_text(instance_.rules.max_weekly_minutes));
+            add(at + ".target_hours",
+                "is above the weekly maximum of " + hours_text(instance_.rules.max_weekly_minutes));
         if (w.min_minutes < 0) add(at + ".min_hours", "must not be negative");
         if (w.min_minutes > w.target_minutes) add(at + ".min_hours", "is above target_hours");
         if (w.max_travel_minutes < 0) add(at + ".max_travel_minutes", "must not be negative");
