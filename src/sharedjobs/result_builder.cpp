@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "sharedjobs/calendar.hpp"
 #include "sharedjobs/dates.hpp"
 #include "sharedjobs/validation.hpp"
 
@@ -118,32 +119,31 @@ Unmet unmet_of(const Problem& p, int need, int covered) {
 // its weekday, within its need's period, and is not a public holiday.
 void fill_billing(const Problem& p, const Solution& s, Result& result) {
     const auto& inst = *p.instance;
-    std::set<int> holidays;
-    for (const auto& h : inst.rules.public_holidays) holidays.insert(*dates::parse(h));
-    std::map<std::pair<std::string, std::string>, int> minutes;  // (member, month)
-    int h0 = *dates::parse(inst.horizon.start), h1 = *dates::parse(inst.horizon.end);
-    for (const auto& m : inst.members)
-        for (int d = h0; d <= h1; ++d) minutes[{m.id, dates::month_of(d)}] += 0;
+    std::vector<WeeklyShift> shifts;
     for (const auto& tasks : s.tasks)
         for (int t : tasks) {
             const auto& task = p.tasks[std::size_t(t)];
             const auto& info = p.needs[std::size_t(task.need)];
-            const auto& member = inst.members[std::size_t(task.member)].id;
             for (int b : task.blocks) {
                 const auto& blk = p.blocks[std::size_t(b)];
-                for (int d = info.first_day; d <= info.last_day; ++d)
-                    if (dates::weekday(d) == blk.day && !holidays.count(d))
-                        minutes[{member, dates::month_of(d)}] += blk.end - blk.start;
+                shifts.push_back({inst.members[std::size_t(task.member)].id, blk.day,
+                                  blk.end - blk.start, info.first_day, info.last_day});
             }
         }
+    int h0 = *dates::parse(inst.horizon.start), h1 = *dates::parse(inst.horizon.end);
+    auto minutes = minutes_by_month(shifts, holiday_days(inst.rules.public_holidays), h0, h1);
+    // Every member has a row for every month of the horizon, even at zero.
+    for (const auto& m : inst.members)
+        for (int d = h0; d <= h1; d += 28) minutes[{m.id, dates::month_of(d)}] += 0;
+    for (const auto& m : inst.members) minutes[{m.id, dates::month_of(h1)}] += 0;
     std::map<std::string, const Member*> members;
     for (const auto& m : inst.members) members[m.id] = &m;
     for (const auto& [key, planned] : minutes) {
         const auto* m = members.at(key.first);
         double rate = m->hourly_rate.value_or(inst.group.default_rate);
         double amount = double(planned) / 60.0 * rate * inst.group.coefficient;
-        result.billing.push_back(
-            {key.first, key.second, planned, rate, double(std::llround(amount * 100)) / 100.0});
+        result.billing.push_back({key.first, key.second, planned, rate,
+                                  double(std::llround(amount * 100)) / 100.0});
     }
 }
 
