@@ -15,13 +15,6 @@ std::string at(const std::string& list, std::size_t i) {
     return list + "[" + std::to_string(i) + "]";
 }
 
-int minutes_from_hours(double hours, const std::string& field) {
-    double minutes = hours * 60.0;
-    if (std::fabs(minutes - std::round(minutes)) > 1e-6)
-        throw invalid(field, "must be a whole number of minutes");
-    return int(std::lround(minutes));
-}
-
 std::optional<int> optional_hours(JsonFields& f, const std::string& key, const std::string& at) {
     auto hours = f.optional_number(key);
     if (!hours) return std::nullopt;
@@ -109,6 +102,28 @@ double hours(int minutes) {
 }
 
 }  // namespace
+
+int minutes_from_hours(double hours, const std::string& field) {
+    double minutes = hours * 60.0;
+    if (std::fabs(minutes - std::round(minutes)) > 1e-6)
+        throw invalid(field, "must be a whole number of minutes");
+    return int(std::lround(minutes));
+}
+
+std::vector<TimeWindow> windows_from_json(const Json* list, const std::string& field) {
+    std::vector<TimeWindow> out;
+    if (!list) return out;
+    if (!list->is_array()) throw invalid(field, "must be a list");
+    for (std::size_t i = 0; i < list->size(); ++i)
+        out.push_back(window_from_json((*list)[i], at(field, i)));
+    return out;
+}
+
+Json windows_to_json(const std::vector<TimeWindow>& windows) {
+    Json list = Json::array();
+    for (const auto& w : windows) list.push_back(to_json(w));
+    return list;
+}
 
 std::string clock_text(int minute) {
     char buf[32];
@@ -207,8 +222,7 @@ Json to_json(const Instance& inst) {
         members.push_back(j);
     }
     for (const auto& n : inst.needs) {
-        Json windows = Json::array();
-        for (const auto& w : n.windows) windows.push_back(to_json(w));
+        Json windows = windows_to_json(n.windows);
         Json j = {{"id", n.id},
                   {"member", n.member},
                   {"occupation", n.occupation},
@@ -225,8 +239,7 @@ Json to_json(const Instance& inst) {
         needs.push_back(j);
     }
     for (const auto& w : inst.workers) {
-        Json availability = Json::array();
-        for (const auto& a : w.availability) availability.push_back(to_json(a));
+        Json availability = windows_to_json(w.availability);
         Json j = {{"id", w.id},
                   {"name", w.name},
                   {"skills", w.skills},

@@ -11,7 +11,7 @@
 namespace maillage::sharedjobs {
 
 struct GroupInput {
-    std::int64_t actor_id = 0;  // a GE or GEIQ actor of the pole
+    std::int64_t actor_id = 0;                        // a GE or GEIQ actor of the pole
     std::optional<double> coefficient, default_rate;  // the data file's defaults when absent
     std::string horizon_start, horizon_end;
 };
@@ -95,10 +95,10 @@ struct LedgerRow {
 // For the network module: two member firms (actor ids) linked by the current plans.
 struct SharedWorkerLink {
     std::int64_t member_a = 0, member_b = 0;  // member_a < member_b
-    std::string kind;           // "shares_worker" or "same_group"
+    std::string kind;                         // "shares_worker" or "same_group"
     std::int64_t group_actor_id = 0;
-    double weekly_hours = 0;    // hours a week the shared workers spend at the two firms
-    int workers = 0;            // how many workers they share (no names)
+    double weekly_hours = 0;  // hours a week the shared workers spend at the two firms
+    int workers = 0;          // how many workers they share (no names)
 };
 
 // For the evaluation module: a member firm's hours over a period.

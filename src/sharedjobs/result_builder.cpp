@@ -142,8 +142,8 @@ void fill_billing(const Problem& p, const Solution& s, Result& result) {
         const auto* m = members.at(key.first);
         double rate = m->hourly_rate.value_or(inst.group.default_rate);
         double amount = double(planned) / 60.0 * rate * inst.group.coefficient;
-        result.billing.push_back({key.first, key.second, planned, rate,
-                                  double(std::llround(amount * 100)) / 100.0});
+        result.billing.push_back(
+            {key.first, key.second, planned, rate, double(std::llround(amount * 100)) / 100.0});
     }
 }
 

@@ -33,15 +33,21 @@ void reject_fields(const std::vector<InstanceProblem>& problems, const std::stri
     reject_if_any(own);
 }
 
-bool valid_month(const std::string& m) { return dates::parse(m + "-01").has_value(); }
+bool valid_month(const std::string& m) {
+    return dates::parse(m + "-01").has_value();
+}
 
-std::string id_of(char prefix, std::int64_t id) { return prefix + std::to_string(id); }
+std::string id_of(char prefix, std::int64_t id) {
+    return prefix + std::to_string(id);
+}
 
 }  // namespace
 
 SharedJobsService::SharedJobsService(store::Database& database, const Vocabulary& vocabulary,
                                      const territory::Territory& territory, Settings settings)
-    : database_(database), vocabulary_(vocabulary), territory_(territory),
+    : database_(database),
+      vocabulary_(vocabulary),
+      territory_(territory),
       settings_(std::move(settings)) {}
 
 Locate SharedJobsService::locate() const {
@@ -98,12 +104,15 @@ GroupRecord SharedJobsService::create_group(std::int64_t pole, std::optional<std
             {g.actor_id, pole});
         if (actor.empty()) throw invalid("actor_id", "no such actor in this pole");
         if (vocabulary_.family("actor_kind", actor[0].text(0)) != "employer_group")
-            throw invalid("actor_id", "'" + actor[0].text(1) + "' is not an employer group (GE or GEIQ)");
-        if (!c.query("SELECT 1 FROM sj_groups WHERE pole_id = ? AND actor_id = ?", {pole, g.actor_id})
+            throw invalid("actor_id",
+                          "'" + actor[0].text(1) + "' is not an employer group (GE or GEIQ)");
+        if (!c.query("SELECT 1 FROM sj_groups WHERE pole_id = ? AND actor_id = ?",
+                     {pole, g.actor_id})
                  .empty())
             throw Error(ErrorCode::conflict, "this employer group is already set up", "actor_id");
         auto id = storage::insert_group(c, pole, g);
-        accounts::record_activity(c, pole, user, "create", "sharedjobs_group", id, actor[0].text(1));
+        accounts::record_activity(c, pole, user, "create", "sharedjobs_group", id,
+                                  actor[0].text(1));
         return id;
     });
     return group(pole, id);
@@ -149,8 +158,8 @@ MemberRecord SharedJobsService::add_member(std::int64_t pole, std::optional<std:
     });
 }
 
-MemberRecord SharedJobsService::update_member(std::int64_t pole, std::int64_t user,
-                                              std::int64_t id, std::optional<double> rate) {
+MemberRecord SharedJobsService::update_member(std::int64_t pole, std::int64_t user, std::int64_t id,
+                                              std::optional<double> rate) {
     if (rate && *rate < 0) throw invalid("hourly_rate", "must not be negative");
     return database_.write([&](Connection& c) {
         if (!storage::update_member(c, pole, id, rate)) throw not_found("member");
@@ -179,8 +188,8 @@ void SharedJobsService::check_need(Connection& c, std::int64_t pole, const Group
     one.rules = settings_.rules;
     one.horizon = {g.horizon_start, g.horizon_end};
     one.members = {{"m", member->name, {}, {}}};
-    Need n{"n", "m", in.occupation, in.label, in.weekly_minutes, in.windows, in.commune,
-           in.start, in.end, in.splittable, in.skills, in.agreement, {}};
+    Need n{"n",      "m",    in.occupation, in.label,  in.weekly_minutes, in.windows, in.commune,
+           in.start, in.end, in.splittable, in.skills, in.agreement,      {}};
     one.needs = {n};
     reject_fields(check_instance(one, locate(), &settings_.occupations), "needs[0].");
 }
@@ -190,9 +199,16 @@ void SharedJobsService::check_worker(const GroupRecord& g, const WorkerInput& in
     Instance one;
     one.rules = settings_.rules;
     one.horizon = {g.horizon_start, g.horizon_end};
-    Worker w{"w",           in.name,           in.skills,
-             in.availability, in.home_commune, in.target_minutes,
-             in.min_minutes, in.max_travel_minutes, in.max_employers, {}};
+    Worker w{"w",
+             in.name,
+             in.skills,
+             in.availability,
+             in.home_commune,
+             in.target_minutes,
+             in.min_minutes,
+             in.max_travel_minutes,
+             in.max_employers,
+             {}};
     one.workers = {w};
     reject_fields(check_instance(one, locate()), "workers[0].");
 }
@@ -257,8 +273,8 @@ WorkerRecord SharedJobsService::create_worker(std::int64_t pole, std::optional<s
     });
 }
 
-WorkerRecord SharedJobsService::update_worker(std::int64_t pole, std::int64_t user,
-                                              std::int64_t id, WorkerInput in) {
+WorkerRecord SharedJobsService::update_worker(std::int64_t pole, std::int64_t user, std::int64_t id,
+                                              WorkerInput in) {
     return database_.write([&](Connection& c) {
         auto existing = storage::worker(c, pole, id);
         if (!existing) throw not_found("worker");
@@ -285,8 +301,8 @@ Instance SharedJobsService::instance_in(Connection& c, std::int64_t pole, const 
         inst.members.push_back({id_of('m', m.id), m.name, m.hourly_rate, m.actor_id});
     for (const auto& n : storage::needs(c, pole, g.id))
         inst.needs.push_back({id_of('n', n.id), id_of('m', n.member_id), n.occupation, n.label,
-                              n.weekly_minutes, n.windows, n.commune, n.start, n.end,
-                              n.splittable, n.skills, n.agreement, n.id});
+                              n.weekly_minutes, n.windows, n.commune, n.start, n.end, n.splittable,
+                              n.skills, n.agreement, n.id});
     for (const auto& w : storage::workers(c, pole, g.id))
         inst.workers.push_back({id_of('w', w.id), "", w.skills, w.availability, w.home_commune,
                                 w.target_minutes, w.min_minutes, w.max_travel_minutes,
@@ -295,7 +311,8 @@ Instance SharedJobsService::instance_in(Connection& c, std::int64_t pole, const 
 }
 
 Instance SharedJobsService::instance(std::int64_t pole, std::int64_t group) {
-    return database_.read([&](Connection& c) { return instance_in(c, pole, require_group(c, pole, group)); });
+    return database_.read(
+        [&](Connection& c) { return instance_in(c, pole, require_group(c, pole, group)); });
 }
 
 PlanSummary SharedJobsService::compose(std::int64_t pole, std::optional<std::int64_t> user,
@@ -344,7 +361,8 @@ std::map<std::string, std::string> SharedJobsService::plan_worker_names(std::int
         if (!p) throw not_found("plan");
         accounts::record_access(c, pole, user, "read", "sharedjobs_plan_workers", plan_id);
         std::map<std::string, std::string> names;
-        for (const auto& w : storage::workers(c, pole, p->group_id)) names[id_of('w', w.id)] = w.name;
+        for (const auto& w : storage::workers(c, pole, p->group_id))
+            names[id_of('w', w.id)] = w.name;
         return names;
     });
 }
@@ -362,8 +380,9 @@ std::vector<MemberMonth> SharedJobsService::billing(std::int64_t pole, std::int6
 SharedJobsService::Counts SharedJobsService::counts(std::int64_t pole) {
     return database_.read([&](Connection& c) {
         auto count = [&](const char* table) {
-            return c.query(std::string("SELECT COUNT(*) FROM ") + table + " WHERE pole_id = ?",
-                           {pole})[0]
+            return c
+                .query(std::string("SELECT COUNT(*) FROM ") + table + " WHERE pole_id = ?",
+                       {pole})[0]
                 .integer(0);
         };
         return Counts{count("sj_groups"), count("sj_needs"), count("sj_workers"),
@@ -384,8 +403,7 @@ void SharedJobsService::record_realised(std::int64_t pole, std::int64_t user, st
         auto m = storage::member(c, pole, entry.member_id);
         if (!m || m->group_id != group) throw invalid("member_id", "no such member in this group");
         storage::upsert_ledger(c, pole, group, user, entry);
-        accounts::record_activity(c, pole, user, "update", "sharedjobs_ledger", group,
-                                  entry.month);
+        accounts::record_activity(c, pole, user, "update", "sharedjobs_ledger", group, entry.month);
     });
 }
 

@@ -32,8 +32,8 @@ class SharedJobsService {
     GroupRecord update_group(std::int64_t pole, std::int64_t user, std::int64_t id, GroupInput in);
 
     std::vector<MemberRecord> members(std::int64_t pole, std::int64_t group);
-    MemberRecord add_member(std::int64_t pole, std::optional<std::int64_t> user,
-                            std::int64_t group, MemberInput in);
+    MemberRecord add_member(std::int64_t pole, std::optional<std::int64_t> user, std::int64_t group,
+                            MemberInput in);
     MemberRecord update_member(std::int64_t pole, std::int64_t user, std::int64_t id,
                                std::optional<double> rate);
     void remove_member(std::int64_t pole, std::int64_t user, std::int64_t id);
@@ -88,8 +88,7 @@ class SharedJobsService {
 
   private:
     GroupRecord require_group(store::Connection& c, std::int64_t pole, std::int64_t id);
-    void check_need(store::Connection& c, std::int64_t pole, const GroupRecord& g,
-                    NeedInput& in);
+    void check_need(store::Connection& c, std::int64_t pole, const GroupRecord& g, NeedInput& in);
     void check_worker(const GroupRecord& g, const WorkerInput& in);
     Instance instance_in(store::Connection& c, std::int64_t pole, const GroupRecord& g);
 

@@ -46,7 +46,9 @@ std::string ledger_key(std::int64_t worker, std::int64_t member) {
     return std::to_string(worker) + "|" + std::to_string(member);
 }
 
-bool valid_month(const std::string& m) { return dates::parse(m + "-01").has_value(); }
+bool valid_month(const std::string& m) {
+    return dates::parse(m + "-01").has_value();
+}
 
 }  // namespace
 
@@ -65,8 +67,8 @@ std::vector<LedgerRow> SharedJobsService::ledger(std::int64_t pole, std::int64_t
                 shifts.push_back(shift_of(a, ledger_key(a.worker_id, a.member_id)));
         int first = *dates::parse(from + "-01");
         int last = *dates::parse(to + "-01") + 31;
-        auto planned = minutes_by_month(shifts, holiday_days(settings_.rules.public_holidays),
-                                        first, last);
+        auto planned =
+            minutes_by_month(shifts, holiday_days(settings_.rules.public_holidays), first, last);
         std::map<std::pair<std::string, std::string>, LedgerRow> rows;
         for (const auto& [key, minutes] : planned) {
             if (key.second < from || key.second > to) continue;
@@ -97,8 +99,8 @@ std::string SharedJobsService::billing_xlsx(std::int64_t pole, std::int64_t plan
     std::map<std::string, std::string> names;
     for (const auto& m : members(pole, g.id)) names["m" + std::to_string(m.id)] = m.name;
     return io::xlsx_to_bytes("facturation", [&](io::TableWriter& writer) {
-        writer.write_header({"membre", "mois", "heures prévues", "taux horaire", "coefficient",
-                             "montant"});
+        writer.write_header(
+            {"membre", "mois", "heures prévues", "taux horaire", "coefficient", "montant"});
         auto text = [](double v) {
             char buf[32];
             std::snprintf(buf, sizeof buf, "%.2f", v);
@@ -150,8 +152,7 @@ std::vector<SharedWorkerLink> SharedJobsService::shared_worker_links(std::int64_
     });
 }
 
-std::vector<MemberHours> SharedJobsService::member_hours(std::int64_t pole,
-                                                         const std::string& from,
+std::vector<MemberHours> SharedJobsService::member_hours(std::int64_t pole, const std::string& from,
                                                          const std::string& to) {
     auto first = dates::parse(from), last = dates::parse(to);
     if (!first) throw invalid("from", "is not a date YYYY-MM-DD");
@@ -160,20 +161,20 @@ std::vector<MemberHours> SharedJobsService::member_hours(std::int64_t pole,
         std::map<std::int64_t, MemberHours> by_actor;
         for (const auto& plan : current_plans(c, pole)) {
             std::map<std::int64_t, std::int64_t> actor_of;
-            for (const auto& m : storage::members(c, pole, plan.group.id)) actor_of[m.id] = m.actor_id;
+            for (const auto& m : storage::members(c, pole, plan.group.id))
+                actor_of[m.id] = m.actor_id;
             std::vector<WeeklyShift> shifts;
             for (const auto& a : plan.assignments)
                 if (actor_of.count(a.member_id))
                     shifts.push_back(shift_of(a, std::to_string(actor_of[a.member_id])));
-            for (const auto& [key, minutes] :
-                 minutes_by_month(shifts, holiday_days(settings_.rules.public_holidays), *first,
-                                  *last)) {
+            for (const auto& [key, minutes] : minutes_by_month(
+                     shifts, holiday_days(settings_.rules.public_holidays), *first, *last)) {
                 auto actor = std::stoll(key.first);
                 by_actor[actor].actor_id = actor;
                 by_actor[actor].planned_minutes += minutes;
             }
-            for (const auto& row : storage::ledger(c, pole, plan.group.id, from.substr(0, 7),
-                                                   to.substr(0, 7))) {
+            for (const auto& row :
+                 storage::ledger(c, pole, plan.group.id, from.substr(0, 7), to.substr(0, 7))) {
                 if (!actor_of.count(row.member_id)) continue;
                 auto actor = actor_of[row.member_id];
                 by_actor[actor].actor_id = actor;

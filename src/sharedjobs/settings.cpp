@@ -35,8 +35,8 @@ std::vector<std::string> first_column(const std::string& path, Accept accept) {
             throw Error(ErrorCode::internal,
                         path + ", line " + std::to_string(row.line) + ": " + row.problem);
         if (!accept(row.cells[0]))
-            throw Error(ErrorCode::internal, path + ", line " + std::to_string(row.line) +
-                                                 ": '" + row.cells[0] + "' is not valid");
+            throw Error(ErrorCode::internal, path + ", line " + std::to_string(row.line) + ": '" +
+                                                 row.cells[0] + "' is not valid");
         out.push_back(row.cells[0]);
     }
     return out;
@@ -52,8 +52,9 @@ Settings load_settings(const std::string& data_dir) {
     } catch (const Error& e) {
         throw Error(ErrorCode::internal, rules_path + ": " + e.what());
     }
-    s.rules.public_holidays = first_column(data_dir + "/sharedjobs/public_holidays_fr.csv",
-                                           [](const std::string& d) { return bool(dates::parse(d)); });
+    s.rules.public_holidays =
+        first_column(data_dir + "/sharedjobs/public_holidays_fr.csv",
+                     [](const std::string& d) { return bool(dates::parse(d)); });
     std::string billing_path = data_dir + "/sharedjobs/billing.json";
     auto billing = read_json_file(billing_path);
     try {

@@ -11,19 +11,17 @@ using store::nullable;
 using store::Row;
 
 std::string windows_text(const std::vector<TimeWindow>& windows) {
-    Json list = Json::array();
-    for (const auto& w : windows) list.push_back(to_json(w));
-    return list.dump();
+    return windows_to_json(windows).dump();
 }
 
 std::vector<TimeWindow> windows_of(const std::string& text) {
-    std::vector<TimeWindow> out;
     auto list = Json::parse(text);
-    for (std::size_t i = 0; i < list.size(); ++i) out.push_back(window_from_json(list[i], "windows"));
-    return out;
+    return windows_from_json(&list, "windows");
 }
 
-std::string list_text(const std::vector<std::string>& items) { return Json(items).dump(); }
+std::string list_text(const std::vector<std::string>& items) {
+    return Json(items).dump();
+}
 std::vector<std::string> list_of(const std::string& text) {
     return Json::parse(text).get<std::vector<std::string>>();
 }
@@ -37,9 +35,9 @@ const char* kGroupColumns =
     "FROM sj_groups g JOIN actors a ON a.id = g.actor_id";
 
 GroupRecord group_of(const Row& r) {
-    return {r.integer(0),  r.integer(1),  r.text(2),    r.text(3),
-            r.real(4),     r.real(5),     r.text(6),    r.text(7),
-            r.integer(8),  r.integer(9),  r.integer(10), r.optional_integer(11)};
+    return {r.integer(0), r.integer(1), r.text(2),     r.text(3),
+            r.real(4),    r.real(5),    r.text(6),     r.text(7),
+            r.integer(8), r.integer(9), r.integer(10), r.optional_integer(11)};
 }
 
 const char* kMemberColumns =
@@ -47,8 +45,8 @@ const char* kMemberColumns =
     "JOIN actors a ON a.id = m.actor_id";
 
 MemberRecord member_of(const Row& r) {
-    return {r.integer(0), r.integer(1), r.integer(2), r.text(3), r.optional_text(4),
-            r.optional_real(5)};
+    return {r.integer(0), r.integer(1),       r.integer(2),
+            r.text(3),    r.optional_text(4), r.optional_real(5)};
 }
 
 const char* kNeedColumns =
@@ -74,10 +72,17 @@ NeedRecord need_of(const Row& r) {
 }
 
 store::Params need_params(const NeedInput& n) {
-    return {n.member_id,        n.label,          n.occupation,
-            n.weekly_minutes,   windows_text(n.windows), n.commune,
-            nullable(n.start),  nullable(n.end),  std::int64_t(n.splittable ? 1 : 0),
-            list_text(n.skills), n.agreement};
+    return {n.member_id,
+            n.label,
+            n.occupation,
+            n.weekly_minutes,
+            windows_text(n.windows),
+            n.commune,
+            nullable(n.start),
+            nullable(n.end),
+            std::int64_t(n.splittable ? 1 : 0),
+            list_text(n.skills),
+            n.agreement};
 }
 
 const char* kWorkerColumns =
@@ -115,9 +120,9 @@ const char* kPlanColumns =
     "unmet FROM sj_plans";
 
 PlanSummary plan_of(const Row& r) {
-    return {r.integer(0), r.integer(1), r.text(2),          r.text(3),           r.real(4),
-            r.integer(5), r.real(6),    r.real(7),          r.integer(8) != 0,   r.integer(9) != 0,
-            r.integer(10), r.integer(11)};
+    return {r.integer(0),      r.integer(1),      r.text(2),     r.text(3),
+            r.real(4),         r.integer(5),      r.real(6),     r.real(7),
+            r.integer(8) != 0, r.integer(9) != 0, r.integer(10), r.integer(11)};
 }
 
 template <class T, class F>
@@ -154,15 +159,15 @@ bool update_group(Connection& c, std::int64_t pole, const GroupRecord& g) {
 }
 
 std::vector<GroupRecord> groups(Connection& c, std::int64_t pole) {
-    return all<GroupRecord>(c, std::string("SELECT ") + kGroupColumns +
-                                   " WHERE g.pole_id = ? ORDER BY a.name, g.id",
-                            {pole}, group_of);
+    return all<GroupRecord>(
+        c, std::string("SELECT ") + kGroupColumns + " WHERE g.pole_id = ? ORDER BY a.name, g.id",
+        {pole}, group_of);
 }
 
 std::optional<GroupRecord> group(Connection& c, std::int64_t pole, std::int64_t id) {
-    return one<GroupRecord>(c, std::string("SELECT ") + kGroupColumns +
-                                   " WHERE g.pole_id = ? AND g.id = ?",
-                            {pole, id}, group_of);
+    return one<GroupRecord>(
+        c, std::string("SELECT ") + kGroupColumns + " WHERE g.pole_id = ? AND g.id = ?", {pole, id},
+        group_of);
 }
 
 std::int64_t insert_member(Connection& c, std::int64_t pole, std::int64_t group,
@@ -185,15 +190,16 @@ bool delete_member(Connection& c, std::int64_t pole, std::int64_t id) {
 }
 
 std::vector<MemberRecord> members(Connection& c, std::int64_t pole, std::int64_t group) {
-    return all<MemberRecord>(c, std::string("SELECT ") + kMemberColumns +
-                                    " WHERE m.pole_id = ? AND m.group_id = ? ORDER BY a.name, m.id",
+    return all<MemberRecord>(c,
+                             std::string("SELECT ") + kMemberColumns +
+                                 " WHERE m.pole_id = ? AND m.group_id = ? ORDER BY a.name, m.id",
                              {pole, group}, member_of);
 }
 
 std::optional<MemberRecord> member(Connection& c, std::int64_t pole, std::int64_t id) {
-    return one<MemberRecord>(c, std::string("SELECT ") + kMemberColumns +
-                                    " WHERE m.pole_id = ? AND m.id = ?",
-                             {pole, id}, member_of);
+    return one<MemberRecord>(
+        c, std::string("SELECT ") + kMemberColumns + " WHERE m.pole_id = ? AND m.id = ?",
+        {pole, id}, member_of);
 }
 
 std::int64_t insert_need(Connection& c, std::int64_t pole, std::int64_t group, const NeedInput& n) {
@@ -228,14 +234,15 @@ bool delete_need(Connection& c, std::int64_t pole, std::int64_t id) {
 }
 
 std::vector<NeedRecord> needs(Connection& c, std::int64_t pole, std::int64_t group) {
-    return all<NeedRecord>(c, std::string("SELECT ") + kNeedColumns +
-                                  " WHERE pole_id = ? AND group_id = ? ORDER BY id",
-                           {pole, group}, need_of);
+    return all<NeedRecord>(
+        c,
+        std::string("SELECT ") + kNeedColumns + " WHERE pole_id = ? AND group_id = ? ORDER BY id",
+        {pole, group}, need_of);
 }
 
 std::optional<NeedRecord> need(Connection& c, std::int64_t pole, std::int64_t id) {
-    return one<NeedRecord>(c, std::string("SELECT ") + kNeedColumns +
-                                  " WHERE pole_id = ? AND id = ?",
+    return one<NeedRecord>(c,
+                           std::string("SELECT ") + kNeedColumns + " WHERE pole_id = ? AND id = ?",
                            {pole, id}, need_of);
 }
 
@@ -271,15 +278,16 @@ bool delete_worker(Connection& c, std::int64_t pole, std::int64_t id) {
 }
 
 std::vector<WorkerRecord> workers(Connection& c, std::int64_t pole, std::int64_t group) {
-    return all<WorkerRecord>(c, std::string("SELECT ") + kWorkerColumns +
-                                    " WHERE pole_id = ? AND group_id = ? ORDER BY id",
-                             {pole, group}, worker_of);
+    return all<WorkerRecord>(
+        c,
+        std::string("SELECT ") + kWorkerColumns + " WHERE pole_id = ? AND group_id = ? ORDER BY id",
+        {pole, group}, worker_of);
 }
 
 std::optional<WorkerRecord> worker(Connection& c, std::int64_t pole, std::int64_t id) {
-    return one<WorkerRecord>(c, std::string("SELECT ") + kWorkerColumns +
-                                    " WHERE pole_id = ? AND id = ?",
-                             {pole, id}, worker_of);
+    return one<WorkerRecord>(
+        c, std::string("SELECT ") + kWorkerColumns + " WHERE pole_id = ? AND id = ?", {pole, id},
+        worker_of);
 }
 
 std::optional<std::int64_t> record_id(const std::string& instance_id, char prefix) {
@@ -320,14 +328,15 @@ std::int64_t insert_plan(Connection& c, std::int64_t pole, std::int64_t group,
 }
 
 std::vector<PlanSummary> plans(Connection& c, std::int64_t pole, std::int64_t group) {
-    return all<PlanSummary>(c, std::string("SELECT ") + kPlanColumns +
-                                   " WHERE pole_id = ? AND group_id = ? ORDER BY id DESC",
+    return all<PlanSummary>(c,
+                            std::string("SELECT ") + kPlanColumns +
+                                " WHERE pole_id = ? AND group_id = ? ORDER BY id DESC",
                             {pole, group}, plan_of);
 }
 
 std::optional<PlanSummary> plan(Connection& c, std::int64_t pole, std::int64_t id) {
-    return one<PlanSummary>(c, std::string("SELECT ") + kPlanColumns +
-                                   " WHERE pole_id = ? AND id = ?",
+    return one<PlanSummary>(c,
+                            std::string("SELECT ") + kPlanColumns + " WHERE pole_id = ? AND id = ?",
                             {pole, id}, plan_of);
 }
 
@@ -356,9 +365,10 @@ std::vector<StoredAssignment> assignments(Connection& c, std::int64_t pole, std:
 
 void upsert_ledger(Connection& c, std::int64_t pole, std::int64_t group, std::int64_t user,
                    const LedgerInput& e) {
-    c.execute("DELETE FROM sj_ledger WHERE pole_id = ? AND worker_id = ? AND member_id = ? AND "
-              "month = ?",
-              {pole, e.worker_id, e.member_id, e.month});
+    c.execute(
+        "DELETE FROM sj_ledger WHERE pole_id = ? AND worker_id = ? AND member_id = ? AND "
+        "month = ?",
+        {pole, e.worker_id, e.member_id, e.month});
     c.execute(
         "INSERT INTO sj_ledger (pole_id, group_id, worker_id, member_id, month, "
         "realised_minutes, note, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
