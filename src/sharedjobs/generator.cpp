@@ -34,14 +34,17 @@ std::vector<std::vector<PlaceRef>> areas_of(const GeneratorSpec& spec,
                                             const std::vector<PlaceRef>& places, Draw& draw) {
     std::vector<std::vector<PlaceRef>> areas;
     for (int a = 0; a < std::max(1, spec.areas); ++a) {
-        const auto& centre = places[std::size_t((std::size_t(a) * places.size()) /
-                                                std::size_t(std::max(1, spec.areas)))];
+        const PlaceRef* centre = &places[std::size_t((std::size_t(a) * places.size()) /
+                                                     std::size_t(std::max(1, spec.areas)))];
+        if (std::size_t(a) < spec.centres.size())
+            for (const auto& p : places)
+                if (p.commune == spec.centres[std::size_t(a)]) centre = &p;
         std::vector<PlaceRef> near;
         for (const auto& p : places)
-            if (territory::haversine_km(centre.lat, centre.lon, p.lat, p.lon) <=
+            if (territory::haversine_km(centre->lat, centre->lon, p.lat, p.lon) <=
                 spec.area_radius_km)
                 near.push_back(p);
-        areas.push_back(near.empty() ? std::vector<PlaceRef>{centre} : near);
+        areas.push_back(near.empty() ? std::vector<PlaceRef>{*centre} : near);
     }
     (void)draw;
     return areas;

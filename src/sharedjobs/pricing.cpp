@@ -16,6 +16,7 @@ namespace maillage::sharedjobs {
 namespace {
 
 constexpr std::size_t kMaxOpen = 8;
+constexpr std::size_t kMaxSegments = 16;  // prepare() refuses more
 constexpr std::size_t kMaxChoices = 8;
 constexpr std::size_t kMaxLabels = 3'000'000;
 constexpr double kTolerance = 1e-9;
@@ -44,7 +45,6 @@ class Labeling {
   public:
     Labeling(const Problem& p, const PricingRequest& request)
         : p_(p), req_(request), rules_(p, request.worker), segs_(p.segments.size()) {
-        for (const auto& s : p.segments) total_weight_ += s.weight;
         collect_tasks();
     }
 
@@ -110,11 +110,16 @@ class Labeling {
         for (std::size_t lt = 0; lt < tasks_.size(); ++lt)
             by_first_.push_back({task_blocks_[lt].front(), int(lt)});
         std::sort(by_first_.begin(), by_first_.end());
-        // Best price per weighted minute among the tasks whose first block is at or after i.
+        // Best price per weighted minute among the tasks whose first block is at or after i,
+        // and the most minutes they could add to each segment.
         rate_from_.assign(by_first_.size() + 1, 0.0);
+        minutes_from_.assign((by_first_.size() + 1) * segs_, 0);
         for (std::size_t i = by_first_.size(); i-- > 0;) {
             int t = tasks_[std::size_t(by_first_[i].second)];
             const auto& task = p_.tasks[std::size_t(t)];
+            for (std::size_t s = 0; s < segs_; ++s)
+                minutes_from_[i * segs_ + s] = minutes_from_[(i + 1) * segs_ + s] +
+                                               ((task.segments >> s & 1u) ? task.minutes : 0);
             double contribution = req_.weights.minute * double(task.value) - price(t);
             double rate = task.value > 0 ? contribution / double(task.value) : 0.0;
             rate_from_[i] = std::min(rate_from_[i + 1], rate);
@@ -133,13 +138,19 @@ class Labeling {
     }
 
     // The lowest cost any completion of the label could reach.
+    // Room: per segment, what the cap leaves and the tasks ahead could fill. The target's
+    // bonus only where the minutes so far and the tasks ahead could reach it.
     double optimistic(int label, std::size_t first_index) {
         const auto* seg = segments_of(label);
-        double room = 0;
-        for (std::size_t s = 0; s < segs_; ++s)
-            room += double(std::max(0, rules_.cap - seg[s].minutes)) * p_.segments[s].weight;
+        double room = 0, bonus = 0;
+        for (std::size_t s = 0; s < segs_; ++s) {
+            int ahead = minutes_from_[first_index * segs_ + s];
+            double weight = p_.segments[s].weight;
+            room += double(std::min(std::max(0, rules_.cap - seg[s].minutes), ahead)) * weight;
+            if (seg[s].minutes + ahead >= rules_.target) bonus += weight;
+        }
         return labels_[std::size_t(label)].cost + rate_from_[first_index] * room +
-               std::min(0.0, req_.weights.target) * total_weight_ - req_.worker_price;
+               std::min(0.0, req_.weights.target) * bonus - req_.worker_price;
     }
 
     void expand(int id) {
@@ -177,7 +188,8 @@ class Labeling {
         next.opened = open;
         next.pos = pos;
         next.dead = false;
-        std::vector<SegmentState> seg(segments_of(from), segments_of(from) + segs_);
+        std::array<SegmentState, kMaxSegments> seg;
+        std::copy(segments_of(from), segments_of(from) + segs_, seg.begin());
         const auto& block = p_.blocks[std::size_t(blocks_[std::size_t(pos)].global)];
         int lt = blocks_[std::size_t(pos)].task;
         if (open >= 0) {
@@ -217,7 +229,7 @@ class Labeling {
             }
     }
 
-    void record_if_better(const Label& l, const std::vector<SegmentState>& seg) {
+    void record_if_better(const Label& l, const std::array<SegmentState, kMaxSegments>& seg) {
         ScheduleTotals totals;
         double cost = l.cost;
         if (!close_week(p_, rules_, l.head, seg.data(), totals, cost, req_.weights)) return;
@@ -292,7 +304,7 @@ class Labeling {
         return true;
     }
 
-    void insert(Label& label, const std::vector<SegmentState>& seg) {
+    void insert(Label& label, const std::array<SegmentState, kMaxSegments>& seg) {
         auto& same = buckets_[key_of(label, seg.data())];
         for (int other : same) {
             auto& o = labels_[std::size_t(other)];
@@ -307,7 +319,7 @@ class Labeling {
                 o.dead = true;
         }
         labels_.push_back(label);
-        pool_.insert(pool_.end(), seg.begin(), seg.end());
+        pool_.insert(pool_.end(), seg.begin(), seg.begin() + std::ptrdiff_t(segs_));
         same.push_back(id);
         at_pos_[std::size_t(label.pos)].push_back(id);
     }
@@ -316,12 +328,12 @@ class Labeling {
     const PricingRequest& req_;
     WorkerRules rules_;
     std::size_t segs_;
-    double total_weight_ = 0;
     std::vector<int> tasks_;                     // local → global task
     std::vector<std::vector<int>> task_blocks_;  // local task → local block positions
     std::vector<LocalBlock> blocks_;
     std::vector<std::pair<int, int>> by_first_;  // (first block position, local task)
     std::vector<double> rate_from_;
+    std::vector<int> minutes_from_;  // (first-block index, segment)
     std::vector<Label> labels_;
     std::vector<SegmentState> pool_;
     std::vector<std::vector<int>> at_pos_;
