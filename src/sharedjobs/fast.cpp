@@ -52,8 +52,12 @@ class Search {
     }
 
   private:
+    // Exact searches for small workers; a bounded number of labels per block for large ones
+    // (fewer the more tasks, so that a federation's workers each take milliseconds).
     std::size_t label_limit(int w) const {
-        return p_.eligible_tasks[std::size_t(w)].size() <= kExactTaskCount ? 0 : kLabelLimit;
+        auto tasks = p_.eligible_tasks[std::size_t(w)].size();
+        if (tasks <= kExactTaskCount) return 0;
+        return tasks <= 3 * kExactTaskCount ? kLabelLimit : kLabelLimit / 4;
     }
 
     // Workers who could take some of the same needs.

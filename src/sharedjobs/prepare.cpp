@@ -77,12 +77,34 @@ void build_travel(Problem& p, const Locate& locate) {
         }
 }
 
-bool has_skills(const Worker& w, const Need& n) {
-    auto has = [&](const std::string& code) {
-        return std::find(w.skills.begin(), w.skills.end(), code) != w.skills.end();
-    };
-    return has(n.occupation) && std::all_of(n.skills.begin(), n.skills.end(), has);
-}
+// Skill codes as small integers: at scale the skills test runs for every worker × need pair.
+struct SkillIndex {
+    std::map<std::string, int> ids;
+    std::vector<std::vector<int>> required;  // per need: occupation and skills
+    std::vector<std::vector<char>> held;     // per worker, by id
+
+    explicit SkillIndex(const Instance& inst) {
+        auto id_of = [&](const std::string& code) {
+            return ids.emplace(code, int(ids.size())).first->second;
+        };
+        for (const auto& n : inst.needs) {
+            std::vector<int> codes = {id_of(n.occupation)};
+            for (const auto& s : n.skills) codes.push_back(id_of(s));
+            required.push_back(std::move(codes));
+        }
+        for (const auto& w : inst.workers) {
+            std::vector<char> has(ids.size(), 0);
+            for (const auto& s : w.skills)
+                if (auto it = ids.find(s); it != ids.end()) has[std::size_t(it->second)] = 1;
+            held.push_back(std::move(has));
+        }
+    }
+    bool qualified(std::size_t worker, std::size_t need) const {
+        for (int code : required[need])
+            if (!held[worker][std::size_t(code)]) return false;
+        return true;
+    }
+};
 
 bool available(const Worker& w, const TimeWindow& shift) {
     return std::any_of(w.availability.begin(), w.availability.end(), [&](const TimeWindow& a) {
@@ -130,35 +152,57 @@ void build_tasks(Problem& p, const std::vector<Period>& periods) {
 
 // A worker may take a task when they have the skills, are available at every shift, live near
 // enough, and the task alone breaks no rule. Counts each need's workers at each filter.
+// Needs are visited with only the workers who hold their occupation (an index by code): at a
+// federation's scale most worker × need pairs fail on the occupation alone.
 void build_eligibility(Problem& p) {
     const auto& inst = *p.instance;
     const auto& rules = inst.rules;
     p.eligible_tasks.assign(inst.workers.size(), {});
-    for (std::size_t w = 0; w < inst.workers.size(); ++w) {
-        const auto& worker = inst.workers[w];
-        int cap = std::min(worker.target_minutes + rules.overtime_allowance_minutes,
-                           rules.max_weekly_minutes);
-        for (std::size_t i = 0; i < inst.needs.size(); ++i) {
-            const auto& need = inst.needs[i];
-            auto& info = p.needs[i];
-            if (!has_skills(worker, need)) continue;
+    SkillIndex skills(inst);
+    std::vector<std::vector<int>> holders(skills.ids.size());
+    for (std::size_t w = 0; w < inst.workers.size(); ++w)
+        for (std::size_t code = 0; code < skills.held[w].size(); ++code)
+            if (skills.held[w][code]) holders[code].push_back(int(w));
+    std::vector<int> caps;
+    for (const auto& worker : inst.workers)
+        caps.push_back(std::min(worker.target_minutes + rules.overtime_allowance_minutes,
+                                rules.max_weekly_minutes));
+    for (std::size_t i = 0; i < inst.needs.size(); ++i) {
+        auto& info = p.needs[i];
+        // Travel is symmetric: the site's row stays in cache while its workers are visited.
+        const auto& from_site = p.travel[std::size_t(info.site)];
+        for (int wi : holders[std::size_t(skills.required[i].front())]) {
+            auto w = std::size_t(wi);
+            if (!skills.qualified(w, i)) continue;
+            const auto& worker = inst.workers[w];
             ++info.with_skills;
             bool timely = false, eligible = false;
-            bool near = p.travel_minutes(p.worker_home[w], info.site) <= worker.max_travel_minutes;
+            bool near = from_site[std::size_t(p.worker_home[w])] <= worker.max_travel_minutes;
+            auto fits = [&](const Task& task) {
+                return std::all_of(task.blocks.begin(), task.blocks.end(), [&](int b) {
+                    const auto& blk = p.blocks[std::size_t(b)];
+                    return available(worker, {blk.day, blk.start - blk.day * kMinutesPerDay,
+                                              blk.end - blk.day * kMinutesPerDay});
+                });
+            };
+            if (!near) {
+                // Only the reason counts need it: stop at the first task that fits.
+                for (const auto& tasks : info.layout_tasks)
+                    for (int t : tasks)
+                        if (!timely && fits(p.tasks[std::size_t(t)])) timely = true;
+                info.with_time += timely;
+                continue;
+            }
             for (const auto& tasks : info.layout_tasks)
                 for (int t : tasks) {
-                    const auto& task = p.tasks[t];
-                    bool fits = std::all_of(task.blocks.begin(), task.blocks.end(), [&](int b) {
-                        const auto& blk = p.blocks[b];
-                        return available(worker, {blk.day, blk.start - blk.day * kMinutesPerDay,
-                                                  blk.end - blk.day * kMinutesPerDay});
-                    });
-                    if (!fits) continue;
+                    const auto& task = p.tasks[std::size_t(t)];
+                    if (!fits(task)) continue;
                     timely = true;
                     bool lawful =
-                        task.minutes <= cap &&
+                        task.minutes <= caps[w] &&
                         std::all_of(task.blocks.begin(), task.blocks.end(), [&](int b) {
-                            return p.blocks[b].end - p.blocks[b].start <= rules.max_daily_minutes;
+                            return p.blocks[std::size_t(b)].end - p.blocks[std::size_t(b)].start <=
+                                   rules.max_daily_minutes;
                         });
                     if (near && lawful) {
                         p.eligible_tasks[w].push_back(t);
@@ -169,14 +213,13 @@ void build_eligibility(Problem& p) {
             info.near_enough += timely && near;
             info.eligible += eligible;
         }
-        std::sort(p.eligible_tasks[w].begin(), p.eligible_tasks[w].end(), [&](int a, int b) {
-            return p.blocks[p.tasks[a].blocks.front()].start <
-                       p.blocks[p.tasks[b].blocks.front()].start ||
-                   (p.blocks[p.tasks[a].blocks.front()].start ==
-                        p.blocks[p.tasks[b].blocks.front()].start &&
-                    a < b);
-        });
     }
+    for (auto& list : p.eligible_tasks)
+        std::sort(list.begin(), list.end(), [&](int a, int b) {
+            int sa = p.blocks[std::size_t(p.tasks[std::size_t(a)].blocks.front())].start;
+            int sb = p.blocks[std::size_t(p.tasks[std::size_t(b)].blocks.front())].start;
+            return sa != sb ? sa < sb : a < b;
+        });
 }
 
 }  // namespace
