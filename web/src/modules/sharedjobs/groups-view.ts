@@ -38,7 +38,7 @@ async function setupForm(ctx: ViewContext, groups: Group[]): Promise<HTMLElement
   const year = new Date().getFullYear();
   const form = h('form', { novalidate: true, 'data-sj-group-form': '' },
     fieldset(t('sharedjobs.groups.setup'),
-      selectField({ name: 'actor_id', label: t('sharedjobs.field.group_actor'), required: true, options: choices.map((a) => ({ value: String(a.id), label: a.name })) }),
+      selectField({ name: 'actor_id', label: t('sharedjobs.field.group_actor'), required: true, value: String(choices[0].id), options: choices.map((a) => ({ value: String(a.id), label: a.name })) }),
       inputField({ name: 'horizon_start', label: t('sharedjobs.field.horizon_start'), type: 'date', required: true, value: `${year}-01-01` }),
       inputField({ name: 'horizon_end', label: t('sharedjobs.field.horizon_end'), type: 'date', required: true, value: `${year}-12-31` }),
       inputField({ name: 'coefficient', label: t('sharedjobs.field.coefficient'), hint: t('sharedjobs.field.coefficient_hint'), type: 'number', step: '0.01', min: 0 }),

@@ -58,7 +58,7 @@ async function memberForm(ctx: ViewContext, group: Group, members: Member[]): Pr
   if (!choices.length) return null;
   const form = h('form', { novalidate: true, 'data-sj-member-form': '', class: 'fr-mt-2w' },
     fieldset(t('sharedjobs.members.add'),
-      selectField({ name: 'actor_id', label: t('sharedjobs.field.member_actor'), required: true, options: choices.map((a) => ({ value: String(a.id), label: a.name })) }),
+      selectField({ name: 'actor_id', label: t('sharedjobs.field.member_actor'), required: true, value: String(choices[0].id), options: choices.map((a) => ({ value: String(a.id), label: a.name })) }),
       inputField({ name: 'hourly_rate', label: t('sharedjobs.field.hourly_rate'), hint: t('sharedjobs.field.hourly_rate_hint'), type: 'number', step: '0.01', min: 0 })),
     h('button', { class: 'fr-btn fr-btn--secondary', type: 'submit' }, t('sharedjobs.action.add_member')));
   form.addEventListener('submit', async (e) => {
@@ -81,9 +81,9 @@ function needForm(ctx: ViewContext, group: Group, members: Member[]): HTMLElemen
   const form = h('form', { novalidate: true, 'data-sj-need-form': '', class: 'fr-mt-4w' },
     h('h2', { class: 'fr-h4' }, t('sharedjobs.needs.add')),
     fieldset(t('sharedjobs.needs.what'),
-      selectField({ name: 'member_id', label: t('sharedjobs.field.member'), required: true, options: members.map((m) => ({ value: String(m.id), label: m.name })) }),
+      selectField({ name: 'member_id', label: t('sharedjobs.field.member'), required: true, value: String(members[0].id), options: members.map((m) => ({ value: String(m.id), label: m.name })) }),
       inputField({ name: 'label', label: t('sharedjobs.field.label'), required: true }),
-      selectField({ name: 'occupation', label: t('sharedjobs.field.occupation'), required: true, options: occupations }),
+      selectField({ name: 'occupation', label: t('sharedjobs.field.occupation'), required: true, value: occupations[0]?.value, options: occupations }),
       inputField({ name: 'skills', label: t('sharedjobs.field.skills'), hint: t('sharedjobs.field.skills_hint') }),
       inputField({ name: 'weekly_hours', label: t('sharedjobs.field.weekly_hours'), type: 'number', step: '0.25', min: 0, required: true, value: 4 }),
       checkboxField({ name: 'splittable', label: t('sharedjobs.field.splittable'), hint: t('sharedjobs.field.splittable_hint') })),
