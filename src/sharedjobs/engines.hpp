@@ -38,9 +38,10 @@ Solution fast_solve(const Problem& p, Deadline deadline, std::uint64_t seed, Pro
 
 // The best schedules of one worker among the pool's free tasks, judged lexicographically.
 std::vector<PricedSchedule> best_free_schedules(const Problem& p, int worker, const TaskPool& pool,
-                                                std::size_t label_limit, std::size_t count);
+                                                std::size_t label_limit, std::size_t count,
+                                                Deadline deadline);
 std::optional<PricedSchedule> best_free_schedule(const Problem& p, int worker, const TaskPool& pool,
-                                                 std::size_t label_limit);
+                                                 std::size_t label_limit, Deadline deadline);
 
 // Exact engine: column generation then the integer master (price and branch), level 1–2 then
 // level 3–4. Starts from `start` (the fast engine's plan). Fills the bounds.

@@ -72,6 +72,7 @@ int price_round(Master& master, const Problem& p, const Duals& duals, bool exact
         request.task_price = duals.task;
         request.worker_price = duals.worker[w];
         request.label_limit = exact ? 0 : kHeuristicLabels;
+        request.deadline = deadline.at;
         request.max_schedules = kColumnsPerWorker;
         request.threshold = -kReducedCostTolerance;
         auto result = price_worker(p, request);
@@ -178,6 +179,7 @@ bool enumerate_columns(Master& master, const Problem& p, const Duals& duals, dou
         request.task_price = duals.task;
         request.worker_price = duals.worker[w];
         request.max_schedules = kEnumerationCap;
+        request.deadline = deadline.at;
         request.threshold = room + kReducedCostTolerance;
         auto result = price_worker(p, request);
         if (!result.exact || result.schedules.size() >= kEnumerationCap) return false;

@@ -89,7 +89,7 @@ class Search {
     }
 
     void assign(int w) {
-        auto best = best_free_schedule(p_, w, pool_, label_limit(w));
+        auto best = best_free_schedule(p_, w, pool_, label_limit(w), deadline_);
         if (best)
             give(w, best->tasks, best->totals);
         else
@@ -105,8 +105,8 @@ class Search {
     // The group's workers choose again in `order`; the first one tries each of its few best
     // schedules (and none), the others then take their best: the best combination stays.
     void recreate(const std::vector<int>& order) {
-        auto options =
-            best_free_schedules(p_, order.front(), pool_, label_limit(order.front()), kLookahead);
+        auto options = best_free_schedules(p_, order.front(), pool_, label_limit(order.front()),
+                                           kLookahead, deadline_);
         options.push_back({});
         Score best_score;
         std::vector<std::pair<std::vector<int>, ScheduleTotals>> best_plan;
@@ -223,9 +223,11 @@ double Deadline::left() const {
 }
 
 std::vector<PricedSchedule> best_free_schedules(const Problem& p, int worker, const TaskPool& pool,
-                                                std::size_t label_limit, std::size_t count) {
+                                                std::size_t label_limit, std::size_t count,
+                                                Deadline deadline) {
     PricingRequest request;
     request.max_schedules = count;
+    request.deadline = deadline.at;
     request.worker = worker;
     // Lexicographic in one number: value first; travel and employers only break ties.
     double tie = 1.0 / (double(p.cost_weight) * 1e6);
@@ -237,8 +239,8 @@ std::vector<PricedSchedule> best_free_schedules(const Problem& p, int worker, co
 }
 
 std::optional<PricedSchedule> best_free_schedule(const Problem& p, int worker, const TaskPool& pool,
-                                                 std::size_t label_limit) {
-    auto best = best_free_schedules(p, worker, pool, label_limit, 1);
+                                                 std::size_t label_limit, Deadline deadline) {
+    auto best = best_free_schedules(p, worker, pool, label_limit, 1, deadline);
     if (best.empty()) return std::nullopt;
     return std::move(best.front());
 }

@@ -21,8 +21,8 @@ struct GeneratorSpec {
     int occupations = 4;           // distinct occupation codes drawn from kGeneratedOccupations
     double seasonal_share = 0.15;  // needs with a period shorter than the horizon
     double splittable_share = 0.2;
-    double flexible_share = 0.3;  // needs whose windows are wider than their hours
-    int areas = 1;  // employment areas: firms and workers cluster around centres
+    double flexible_share = 0.3;       // needs whose windows are wider than their hours
+    int areas = 1;                     // employment areas: firms and workers cluster around centres
     std::vector<std::string> centres;  // commune codes of the areas' centres (else spread)
     double area_radius_km = 18;
     std::string horizon_start = "2026-01-05", horizon_end = "2026-12-27";

@@ -70,12 +70,12 @@ class Labeling {
             for (std::size_t k = 0; k < here.size(); ++k) {
                 if (labels_[std::size_t(here[k])].dead) continue;
                 expand(here[k]);
-                if (labels_.size() > kMaxLabels) {
+                if (labels_.size() > kMaxLabels || out_of_time()) {
                     complete = false;
                     break;
                 }
             }
-            if (labels_.size() > kMaxLabels) break;
+            if (!complete && (labels_.size() > kMaxLabels || out_of_time())) break;
         }
         std::sort(found_.begin(), found_.end(),
                   [](const auto& a, const auto& b) { return a.priced < b.priced; });
@@ -124,6 +124,13 @@ class Labeling {
             double rate = task.value > 0 ? contribution / double(task.value) : 0.0;
             rate_from_[i] = std::min(rate_from_[i + 1], rate);
         }
+    }
+
+    // Checked every 4,096 expansions: reading the clock costs more than a label.
+    bool out_of_time() {
+        if (!req_.deadline || (++expansions_ & 4095u) != 0) return timed_out_;
+        timed_out_ = timed_out_ || std::chrono::steady_clock::now() >= *req_.deadline;
+        return timed_out_;
     }
 
     double price(int global_task) const {
@@ -339,6 +346,8 @@ class Labeling {
     std::vector<std::vector<int>> at_pos_;
     std::unordered_map<std::uint64_t, std::vector<int>> buckets_;
     std::vector<PricedSchedule> found_;
+    std::uint32_t expansions_ = 0;
+    bool timed_out_ = false;
 };
 
 }  // namespace

@@ -4,7 +4,9 @@
 // the per-segment minutes, the day's minutes and span, rest, employers and agreement; a task
 // opened at its first block forces its later blocks. Used as the column-generation pricing
 // (prices = the master's duals) and by the fast engine (prices = 0, taken tasks forbidden).
+#include <chrono>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "sharedjobs/schedule.hpp"
@@ -20,6 +22,8 @@ struct PricingRequest {
     std::size_t label_limit = 0;                 // 0: exact; else labels kept per block (heuristic)
     std::size_t max_schedules = 1;               // the best ones returned
     double threshold = -1e-6;                    // only schedules whose priced cost is below this
+    // The search stops here (the result is then not exact).
+    std::optional<std::chrono::steady_clock::time_point> deadline;
 };
 
 struct PricedSchedule {
