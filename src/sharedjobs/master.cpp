@@ -154,10 +154,13 @@ IntegerSolution Master::solve_integer(double seconds, std::uint64_t seed,
     }
     std::string sec = std::to_string(std::max(0.5, seconds));
     std::string seed_text = std::to_string(seed % 1000000007ull + 1);
-    // Objective values are integers: a gap below 1 closes the search.
+    // Objective values are integers: a gap below 1 closes the search. CBC counts CPU seconds
+    // unless told otherwise; the caller's limit is wall-clock time.
     const char* argv[] = {"sharedjobs",
                           "-log",
                           "0",
+                          "-timeMode",
+                          "elapsed",
                           "-sec",
                           sec.c_str(),
                           "-allowableGap",
