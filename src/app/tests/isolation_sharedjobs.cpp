@@ -4,9 +4,13 @@
 #include "isolation_support.hpp"
 
 namespace maillage::app::testing {
-namespace {
+void seed_sharedjobs_for_tests(IsolationContext& ctx, PoleRecords& records);
+}
 
-void seed_sharedjobs(IsolationContext& ctx, PoleRecords& records) {
+namespace maillage::app::testing {
+
+// Also used by the API test below, on a pole of its own.
+void seed_sharedjobs_for_tests(IsolationContext& ctx, PoleRecords& records) {
     auto& service = ctx.app.sharedjobs();
     actors::ActorInput ge;
     ge.name = "GE of pole B";
@@ -73,7 +77,61 @@ void seed_sharedjobs(IsolationContext& ctx, PoleRecords& records) {
         records.snapshot_queries.push_back(std::string(q) + pole + " ORDER BY id");
 }
 
-const int registered = register_isolation_seeder("sharedjobs", seed_sharedjobs);
+namespace {
+const int registered = register_isolation_seeder("sharedjobs", seed_sharedjobs_for_tests);
 
 }  // namespace
 }  // namespace maillage::app::testing
+
+// Through the router as the HTTP server calls it: compose answers 202 with a job whose result
+// is the stored plan; the plan, its billing export and the permission on workers.
+#include "app_fixture.hpp"
+
+namespace {
+
+using maillage::app::testing::AppTest;
+
+class SharedJobsApiTest : public AppTest {};
+
+TEST_P(SharedJobsApiTest, ComposeIsABackgroundJobAndWorkersNeedTheirPermission) {
+    auto token = pole_with_admin("ge-pole", "admin@ge.example");
+    auto pole = *app_->accounts().find_pole("ge-pole");
+    maillage::app::testing::IsolationContext ctx{*app_, pole.id, 0, token, 0};
+    maillage::actors::ActorInput firm;
+    firm.name = "Firm";
+    firm.kind = "company_private";
+    ctx.actor_b = app_->actors().create(pole.id, std::nullopt, firm).id;
+    for (const auto& m : app_->accounts().members(pole.id)) ctx.admin_b = m.id;
+    maillage::app::testing::PoleRecords records;
+    maillage::app::testing::seed_sharedjobs_for_tests(ctx, records);
+    std::string group = records.params[0].value;
+    std::string base = "/api/poles/ge-pole/sharedjobs";
+    auto started = call("POST", base + "/groups/" + group + "/compose", token,
+                        R"({"engine":"exact","time_limit":5})");
+    ASSERT_EQ(started.status, 202) << started.body;
+    auto job = maillage::Json::parse(started.body)["job_id"].get<std::string>();
+    app_->jobs().wait(job);
+    auto status = maillage::Json::parse(call("GET", "/api/jobs/" + job, token).body);
+    ASSERT_EQ(status["status"], "succeeded") << status.dump();
+    auto plan_id = status["result"]["id"].get<std::int64_t>();
+    EXPECT_TRUE(status["result"]["proven_optimal"].get<bool>());
+    auto plan = call("GET", base + "/plans/" + std::to_string(plan_id), token);
+    ASSERT_EQ(plan.status, 200);
+    auto result = maillage::Json::parse(plan.body)["result"];
+    EXPECT_EQ(result["jobs"].size(), 1u);
+    EXPECT_EQ(plan.body.find("Secret-B-Worker"), std::string::npos);  // no names in a plan
+    auto xlsx = call("GET", base + "/plans/" + std::to_string(plan_id) + "/billing", token, "",
+                     {{"format", "xlsx"}});
+    ASSERT_EQ(xlsx.status, 200);
+    EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+    app_->accounts().add_member(pole.id, {"member@ge.example", "M", "password-member", "member"});
+    auto member = app_->accounts().login("member@ge.example", "password-member")->token;
+    EXPECT_EQ(call("GET", base + "/groups/" + group + "/workers", member).status, 403);
+    EXPECT_EQ(call("GET", base + "/groups/" + group + "/needs", member).status, 200);
+    EXPECT_EQ(call("POST", base + "/groups/" + group + "/compose", member, "{}").status, 403);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, SharedJobsApiTest,
+                         ::testing::ValuesIn(maillage::store::testdb::backends()));
+
+}  // namespace
