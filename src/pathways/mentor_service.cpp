@@ -59,18 +59,13 @@ storage::MentorRow mentor_row(const MentorInput& input, const Vocabulary& vocabu
     return row;
 }
 
-void require_actor(Connection& c, const std::optional<std::int64_t>& id) {
-    if (id && c.query("SELECT 1 FROM actors WHERE id = ?", {*id}).empty())
-        throw invalid("actor_id", "no actor " + std::to_string(*id) + " in the directory");
-}
-
 }  // namespace
 
 Mentor PathwayService::create_mentor(std::int64_t pole_id, std::optional<std::int64_t> user_id,
                                      MentorInput input) {
     reject_if_any(check_mentor(input, checks(today_utc())));
     auto id = database_.write([&](Connection& c) {
-        require_actor(c, input.actor_id);
+        require_actor(c, "actor_id", input.actor_id);
         auto id = storage::insert_mentor(c, pole_id, mentor_row(input, vocabulary_, territory_));
         accounts::record_activity(c, pole_id, user_id, "create", "mentor", id, input.name);
         return id;
@@ -82,7 +77,7 @@ Mentor PathwayService::update_mentor(std::int64_t pole_id, std::int64_t user_id,
                                      MentorInput input) {
     reject_if_any(check_mentor(input, checks(today_utc())));
     database_.write([&](Connection& c) {
-        require_actor(c, input.actor_id);
+        require_actor(c, "actor_id", input.actor_id);
         if (!storage::update_mentor(c, pole_id, id, mentor_row(input, vocabulary_, territory_)))
             throw no_mentor();
         accounts::record_activity(c, pole_id, user_id, "update", "mentor", id, input.name);

@@ -5,6 +5,7 @@
 
 #include "core/clock.hpp"
 #include "core/text.hpp"
+#include "pathways/sql.hpp"
 
 namespace maillage::pathways::storage {
 
@@ -12,12 +13,6 @@ using store::nullable;
 using store::Params;
 
 namespace {
-
-std::string placeholders(std::size_t n) {
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
-    return out;
-}
 
 store::Value coordinate(const std::optional<GeoPoint>& p, bool lat) {
     if (!p) return nullptr;

@@ -81,8 +81,8 @@ Json to_json(const ProjectDetail& d) {
 
 Json to_json(const Dashboard& d) {
     Json stages = Json::array();
-    std::map<std::string, std::int64_t> by_status;
-    std::map<std::string, Json> by_stage, by_model;
+    std::map<std::string, std::int64_t> by_status, model_totals;
+    std::map<std::string, std::map<std::string, std::int64_t>> by_stage, open_by_model;
     std::int64_t total = 0;
     for (const auto& s : d.stages) {
         stages.push_back({{"model", s.model},
@@ -92,18 +92,20 @@ Json to_json(const Dashboard& d) {
                           {"projects", s.projects}});
         total += s.projects;
         by_status[s.status] += s.projects;
-        auto& stage = by_stage[s.stage];
-        stage["stage"] = s.stage;
-        stage[s.status] = stage.value(s.status, std::int64_t(0)) + s.projects;
-        auto& model = by_model[s.model];
-        model["model"] = s.model;
-        model["total"] = model.value("total", std::int64_t(0)) + s.projects;
+        by_stage[s.stage][s.status] += s.projects;
+        model_totals[s.model] += s.projects;
         if (s.status == "active" || s.status == "paused")
-            model["stages"][s.stage] = model["stages"].value(s.stage, std::int64_t(0)) + s.projects;
+            open_by_model[s.model][s.stage] += s.projects;
     }
     Json stage_list = Json::array(), model_list = Json::array();
-    for (auto& [code, j] : by_stage) stage_list.push_back(j);
-    for (auto& [code, j] : by_model) model_list.push_back(j);
+    for (const auto& [stage, statuses] : by_stage) {
+        Json j = statuses;
+        j["stage"] = stage;
+        stage_list.push_back(j);
+    }
+    for (const auto& [model, n] : model_totals)
+        model_list.push_back(
+            {{"model", model}, {"total", n}, {"stages", Json(open_by_model[model])}});
     Json times = Json::array();
     for (const auto& t : d.times)
         times.push_back({{"model", t.model},

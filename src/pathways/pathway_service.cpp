@@ -5,6 +5,7 @@
 #include "accounts/account_service.hpp"
 #include "core/error.hpp"
 #include "pathways/project_store.hpp"
+#include "pathways/sql.hpp"
 #include "pathways/support_store.hpp"
 #include "pathways/template_store.hpp"
 
@@ -26,6 +27,11 @@ void check_page(std::int64_t page, std::int64_t per_page) {
 }
 
 }  // namespace
+
+void require_actor(Connection& c, const char* field, const std::optional<std::int64_t>& id) {
+    if (id && !storage::actor_exists(c, *id))
+        throw invalid(field, "no actor " + std::to_string(*id) + " in the directory");
+}
 
 PathwayService::PathwayService(store::Database& database, const Vocabulary& vocabulary,
                                const territory::Territory& territory, PathwayRules rules)

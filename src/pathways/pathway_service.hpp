@@ -89,6 +89,9 @@ struct Dashboard {
     std::vector<AlertView> alerts;  // the first ones
 };
 
+// An invalid_input error naming `field` when `id` is set and no actor of the directory has it.
+void require_actor(store::Connection& c, const char* field, const std::optional<std::int64_t>& id);
+
 class PathwayService {
   public:
     PathwayService(store::Database& database, const Vocabulary& vocabulary,

@@ -4,6 +4,7 @@
 
 #include "core/clock.hpp"
 #include "core/text.hpp"
+#include "pathways/sql.hpp"
 
 namespace maillage::pathways::storage {
 
@@ -54,12 +55,6 @@ Project project_from(const store::Row& r) {
     p.created_at = r.text(30);
     p.updated_at = r.text(31);
     return p;
-}
-
-std::string placeholders(std::size_t n) {
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
-    return out;
 }
 
 Params editable_values(const ProjectInput& in, const std::optional<std::string>& sector) {

@@ -84,6 +84,19 @@ double total(const std::vector<Factor>& factors) {
     return sum;
 }
 
+// Adds the load-spreading boost, totals the points and keeps the candidate.
+void keep(Ranked r, const RankingRules& rules, std::vector<Ranked>& ranked) {
+    add_load_boost(r.factors, rules, r.current);
+    r.score = total(r.factors);
+    ranked.push_back(std::move(r));
+}
+
+Ranking finish(Ranking result, std::vector<Ranked> ranked, std::size_t limit) {
+    sort_and_cut(ranked, limit);
+    result.candidates = std::move(ranked);
+    return result;
+}
+
 std::string division_of(const std::string& naf) {
     return naf.substr(0, 2);
 }
@@ -124,13 +137,9 @@ Ranking rank_mentors(const ProjectProfile& project, const std::vector<MentorCand
             add(r.factors, "experience", *rule,
                 std::min(1.0, double(m.similar) / std::max(1.0, rule->saturation)),
                 double(m.similar));
-        add_load_boost(r.factors, rules, m.current);
-        r.score = total(r.factors);
-        ranked.push_back(std::move(r));
+        keep(std::move(r), rules, ranked);
     }
-    sort_and_cut(ranked, limit);
-    result.candidates = std::move(ranked);
-    return result;
+    return finish(std::move(result), std::move(ranked), limit);
 }
 
 Ranking rank_tutors(const ProjectProfile& project, const std::vector<TutorCandidate>& tutors,
@@ -153,13 +162,9 @@ Ranking rank_tutors(const ProjectProfile& project, const std::vector<TutorCandid
             bool same = t.kind == *project.legal_form || t.family == *project.legal_form;
             add(r.factors, "legal_form", *rule, same ? 1 : 0, std::nullopt);
         }
-        add_load_boost(r.factors, rules, t.current);
-        r.score = total(r.factors);
-        ranked.push_back(std::move(r));
+        keep(std::move(r), rules, ranked);
     }
-    sort_and_cut(ranked, limit);
-    result.candidates = std::move(ranked);
-    return result;
+    return finish(std::move(result), std::move(ranked), limit);
 }
 
 }  // namespace maillage::pathways

@@ -1,5 +1,7 @@
 #include "pathways/state_machine.hpp"
 
+#include <algorithm>
+
 #include "core/error.hpp"
 
 namespace maillage::pathways {
@@ -127,9 +129,22 @@ Move decide(const PathwayTemplate& t, const PathwayState& state, const Transitio
         if (tr.action == request.action && applies(tr, state) &&
             (request.to.empty() || tr.to == request.to))
             candidates.push_back(&tr);
-    if (candidates.empty())
-        throw illegal(t, state, request, done, request.to.empty() ? "action" : "to",
+    if (candidates.empty()) {
+        bool action_applies = false;
+        for (const auto& tr : t.transitions)
+            action_applies = action_applies || (tr.action == request.action && applies(tr, state));
+        throw illegal(t, state, request, done, action_applies ? "to" : "action",
                       "is not allowed by template '" + t.code + "' v" + std::to_string(t.version));
+    }
+    // "advance" alone means the next step in template order; a skip must name its target.
+    if (candidates.size() > 1 && request.action == Action::advance) {
+        std::size_t next = std::size_t(t.step_index(state.step)) + 1;
+        auto sequential =
+            std::find_if(candidates.begin(), candidates.end(), [&](const Transition* tr) {
+                return next < t.steps.size() && tr->to == t.steps[next].code;
+            });
+        if (sequential != candidates.end()) candidates = {*sequential};
+    }
     if (candidates.size() > 1)
         throw illegal(t, state, request, done, "to", "needs a target step: several are possible");
     const Transition& rule = *candidates.front();

@@ -16,11 +16,6 @@ Error missing(const std::string& what) {
     return Error(ErrorCode::not_found, "no such " + what + " in this pole", "id");
 }
 
-void require_actor(Connection& c, const char* field, const std::optional<std::int64_t>& id) {
-    if (id && c.query("SELECT 1 FROM actors WHERE id = ?", {*id}).empty())
-        throw invalid(field, "no actor " + std::to_string(*id) + " in the directory");
-}
-
 }  // namespace
 
 SupportAction PathwayService::add_action(std::int64_t pole_id, std::optional<std::int64_t> user_id,

@@ -2,28 +2,11 @@
 
 #include "core/clock.hpp"
 #include "core/json.hpp"
+#include "pathways/sql.hpp"
 
 namespace maillage::pathways::storage {
 
 using store::nullable;
-
-namespace {
-
-template <class T, class F>
-std::vector<T> rows_of(Connection& c, const std::string& sql, const store::Params& params,
-                       F&& convert) {
-    std::vector<T> out;
-    for (const auto& r : c.query(sql, params)) out.push_back(convert(r));
-    return out;
-}
-
-template <class T>
-std::optional<T> first_of(std::vector<T> rows) {
-    if (rows.empty()) return std::nullopt;
-    return std::move(rows.front());
-}
-
-}  // namespace
 
 std::int64_t insert_action(Connection& c, std::int64_t pole_id, std::int64_t project_id,
                            const std::string& step, const ActionInput& in,
