@@ -271,6 +271,7 @@ Json to_json(const Suggestions& s) {
             {"weights", weights},
             {"considered", s.ranking.considered},
             {"excluded_full", s.ranking.excluded_full},
+            {"excluded_subject", s.ranking.excluded_subject},
             {"candidates", candidates}};
 }
 

@@ -62,8 +62,8 @@ void add_subject(std::vector<Factor>& factors, const FactorRule& rule,
                 break;
             }
     }
-    add(factors, "subject", rule, total / double(asked.size()), double(matched.size()),
-        std::move(matched));
+    double found = double(matched.size());
+    add(factors, "subject", rule, total / double(asked.size()), found, std::move(matched));
 }
 
 void sort_and_cut(std::vector<Ranked>& ranked, std::size_t limit) {
@@ -121,8 +121,13 @@ Ranking rank_mentors(const ProjectProfile& project, const std::vector<MentorCand
             continue;
         }
         Ranked r{m.id, m.name, 0, m.current, {}};
-        if (const auto* rule = rule_of(rules, "subject"); rule && !project.subjects.empty())
+        if (const auto* rule = rule_of(rules, "subject"); rule && !project.subjects.empty()) {
             add_subject(r.factors, *rule, project.subjects, m, families);
+            if (rules.require_subject && r.factors.back().value == 0) {
+                ++result.excluded_subject;
+                continue;
+            }
+        }
         if (const auto* rule = rule_of(rules, "sector"); rule && project.section) {
             bool same =
                 std::find(m.sectors.begin(), m.sectors.end(), *project.section) != m.sectors.end();

@@ -28,8 +28,9 @@ struct FactorRule {
 
 struct RankingRules {
     std::map<std::string, FactorRule> factors;
-    double load_boost = 0;     // points for a candidate with no current mentee, shared 1/(1+n)
-    bool exclude_full = true;  // candidates at capacity are left out
+    double load_boost = 0;         // points for a candidate with no current mentee, shared 1/(1+n)
+    bool exclude_full = true;      // candidates at capacity are left out
+    bool require_subject = false;  // candidates who cover none of the subjects asked are left out
 };
 
 struct ProjectProfile {
@@ -82,6 +83,7 @@ struct Ranking {
     std::vector<Ranked> candidates;  // best first, at most `limit`
     std::size_t considered = 0;
     std::size_t excluded_full = 0;
+    std::size_t excluded_subject = 0;
 };
 
 // subject code → its family (the subject itself for a family), from the mentoring_subject

@@ -51,6 +51,7 @@ RankingRules ranking_from(const Json& value, const std::string& field,
         b.reject_unknown();
     }
     rules.exclude_full = f.optional_bool("exclude_full").value_or(true);
+    rules.require_subject = f.optional_bool("require_subject").value_or(false);
     f.reject_unknown();
     return rules;
 }

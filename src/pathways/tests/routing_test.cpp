@@ -96,6 +96,8 @@ TEST(Routing, RanksTheSyntheticCaseInTheHandComputedOrder) {
     EXPECT_NEAR(factor(b, "distance").value, 0.5, 1e-6);
     const auto& c = ranking.candidates[2];
     EXPECT_EQ(factor(c, "subject").matched, (std::vector<std::string>{"accounting", "statutes"}));
+    EXPECT_EQ(*factor(c, "subject").measure, 2.0);
+    EXPECT_EQ(*factor(b, "subject").measure, 1.0);
     EXPECT_EQ(factor(c, "sector").points, 0.0);
     // B and E differ in capacity and load only: those two factors explain B before E.
     const auto& e = ranking.candidates[3];
@@ -145,6 +147,22 @@ TEST(Routing, FactorsWithoutDataOrWeightAreLeftOutOrZero) {
     ranking = rank_mentors(p, mentors, keep_full, kFamilies, 10);
     ASSERT_EQ(ranking.candidates.size(), 1u);
     EXPECT_EQ(ranking.excluded_full, 0u);
+}
+
+TEST(Routing, RequiringASubjectLeavesOutMentorsWhoCoverNone) {
+    std::vector<MentorCandidate> mentors = {
+        {1, "Near but off-topic", {"communication"}, {"F"}, kHome, 3, 0, 0},
+        {2, "Far but on topic", {"accounting"}, {}, north_km(80), 3, 0, 0},
+    };
+    auto rules = mentor_rules();
+    auto ranking = rank_mentors(project(), mentors, rules, kFamilies, 10);
+    ASSERT_EQ(ranking.candidates.size(), 2u);
+    EXPECT_EQ(ranking.candidates[0].name, "Near but off-topic");  // sector and distance win
+    rules.require_subject = true;
+    ranking = rank_mentors(project(), mentors, rules, kFamilies, 10);
+    ASSERT_EQ(ranking.candidates.size(), 1u);
+    EXPECT_EQ(ranking.candidates[0].name, "Far but on topic");
+    EXPECT_EQ(ranking.excluded_subject, 1u);
 }
 
 TEST(Routing, PeerTutorsAreOperatingCooperativesOfTheSameSectorNearby) {
