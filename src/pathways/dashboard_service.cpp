@@ -13,18 +13,27 @@ std::vector<AlertView> PathwayService::with_titles(Connection& c, std::int64_t p
     if (alerts.size() > limit) alerts.resize(limit);
     std::set<std::int64_t> ids;
     for (const auto& a : alerts) ids.insert(a.project_id);
-    std::map<std::int64_t, std::string> titles;
+    std::map<std::int64_t, std::pair<std::string, std::int64_t>> projects;  // title, template
     if (!ids.empty()) {
-        std::string sql = "SELECT id, title FROM pathway_projects WHERE pole_id = ? AND id IN (";
+        std::string sql =
+            "SELECT id, title, template_id FROM pathway_projects WHERE pole_id = ? AND id IN (";
         store::Params params = {pole_id};
         for (auto id : ids) {
             sql += params.size() > 1 ? ", ?" : "?";
             params.push_back(id);
         }
-        for (const auto& r : c.query(sql + ")", params)) titles[r.integer(0)] = r.text(1);
+        for (const auto& r : c.query(sql + ")", params))
+            projects[r.integer(0)] = {r.text(1), r.integer(2)};
     }
     std::vector<AlertView> out;
-    for (auto& a : alerts) out.push_back({a, titles[a.project_id]});
+    for (auto& a : alerts) {
+        const auto& [title, template_id] = projects[a.project_id];
+        AlertView view{a, title, std::nullopt};
+        if (!a.step.empty() && template_id)
+            if (const Step* step = template_by_id(c, template_id)->step(a.step))
+                view.step_label = step->label;
+        out.push_back(std::move(view));
+    }
     return out;
 }
 

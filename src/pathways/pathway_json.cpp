@@ -220,6 +220,7 @@ Json to_json(const AlertView& v) {
             {"project_title", v.project_title},
             {"item_id", v.alert.item_id ? Json(v.alert.item_id) : Json(nullptr)},
             {"step", v.alert.step.empty() ? Json(nullptr) : Json(v.alert.step)},
+            {"step_label", v.step_label ? to_json(*v.step_label) : Json(nullptr)},
             {"due_on", to_iso(v.alert.due_on)},
             {"days", v.alert.days}};
 }

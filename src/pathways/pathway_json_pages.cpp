@@ -62,7 +62,11 @@ Json to_json(const ProjectDetail& d) {
     for (const auto& j : d.jobs)
         jobs.push_back({{"year", j.year}, {"jobs", j.jobs}, {"fte", opt(j.fte)}});
     Json alerts = Json::array();
-    for (const auto& a : d.alerts) alerts.push_back(to_json(AlertView{a, d.project.title}));
+    for (const auto& a : d.alerts) {
+        AlertView view{a, d.project.title, std::nullopt};
+        if (const Step* step = d.pathway->step(a.step)) view.step_label = step->label;
+        alerts.push_back(to_json(view));
+    }
     return {{"project", to_json(d.project)},
             {"template", to_json(*d.pathway)},
             {"plan", plan},

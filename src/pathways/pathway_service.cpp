@@ -122,47 +122,45 @@ TemplateInfo PathwayService::template_info(std::int64_t pole_id, const std::stri
 
 TemplateInfo PathwayService::copy_template(std::int64_t pole_id, std::int64_t user_id,
                                            const std::string& from, const std::string& code) {
-    auto source = template_info(pole_id, from);
-    Json document = source.pathway->document;
-    document["code"] = code;
-    document["version"] = 1;
-    auto info = save_template(pole_id, user_id, code, document);
-    database_.write([&](Connection& c) {
-        c.execute("UPDATE pathway_templates SET based_on = ? WHERE id = ?",
-                  {from + "@" + std::to_string(source.pathway->version), info.id});
+    return database_.write([&](Connection& c) {
+        auto source = resolve_template(c, pole_id, from);
+        Json document = source.pathway->document;
+        document["code"] = code;
+        return save_version(c, pole_id, user_id, code, document,
+                            from + "@" + std::to_string(source.pathway->version));
     });
-    info.based_on = from + "@" + std::to_string(source.pathway->version);
-    return info;
 }
 
 TemplateInfo PathwayService::save_template(std::int64_t pole_id, std::int64_t user_id,
                                            const std::string& code, const Json& input) {
     if (!input.is_object()) throw invalid("", "expected a template document (a JSON object)");
-    Json document = input;
-    if (document.contains("code") && document["code"] != code)
+    if (input.contains("code") && input["code"] != code)
         throw invalid("code", "must be '" + code + "', the template being saved");
-    document["code"] = code;
     return database_.write([&](Connection& c) {
         auto latest = storage::latest_pole_template(c, pole_id, code);
-        if (!latest && shipped_ids_.count(code))
-            throw Error(ErrorCode::conflict,
-                        "'" + code + "' is a shipped template: copy it under a code of your own",
-                        "code");
-        document["version"] = latest ? latest->version + 1 : 1;
-        auto parsed = parse_template(document, "template " + code, vocabulary_);
-        storage::TemplateRow row{0,
-                                 pole_id,
-                                 code,
-                                 parsed.version,
-                                 parsed.model,
-                                 latest ? latest->based_on : std::nullopt,
-                                 document.dump(),
-                                 ""};
-        auto id = storage::insert_template(c, row, user_id);
-        accounts::record_activity(c, pole_id, user_id, "save", "pathway_template", id,
-                                  code + " v" + std::to_string(parsed.version));
-        return TemplateInfo{template_by_id(c, id), id, false, row.based_on, 0};
+        return save_version(c, pole_id, user_id, code, input,
+                            latest ? latest->based_on : std::nullopt);
     });
+}
+
+// Records the next version of the pole's template `code` (the first when it has none).
+TemplateInfo PathwayService::save_version(Connection& c, std::int64_t pole_id, std::int64_t user_id,
+                                          const std::string& code, Json document,
+                                          std::optional<std::string> based_on) {
+    auto latest = storage::latest_pole_template(c, pole_id, code);
+    if (!latest && shipped_ids_.count(code))
+        throw Error(ErrorCode::conflict,
+                    "'" + code + "' is a shipped template: copy it under a code of your own",
+                    "code");
+    document["code"] = code;
+    document["version"] = latest ? latest->version + 1 : 1;
+    auto parsed = parse_template(document, "template " + code, vocabulary_);
+    storage::TemplateRow row{0,        pole_id,         code, parsed.version, parsed.model,
+                             based_on, document.dump(), ""};
+    auto id = storage::insert_template(c, row, user_id);
+    accounts::record_activity(c, pole_id, user_id, "save", "pathway_template", id,
+                              code + " v" + std::to_string(parsed.version));
+    return TemplateInfo{template_by_id(c, id), id, false, based_on, 0};
 }
 
 Project PathwayService::require_project(Connection& c, std::int64_t pole_id, std::int64_t id) {

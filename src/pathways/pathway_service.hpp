@@ -75,6 +75,7 @@ struct Suggestions {
 struct AlertView {
     Alert alert;
     std::string project_title;
+    std::optional<Label> step_label;  // step alerts: the step's name in the project's template
 };
 
 struct Dashboard {
@@ -187,6 +188,9 @@ class PathwayService {
     TemplatePtr template_by_id(store::Connection& c, std::int64_t id);
     TemplateInfo resolve_template(store::Connection& c, std::int64_t pole_id,
                                   const std::string& code);
+    TemplateInfo save_version(store::Connection& c, std::int64_t pole_id, std::int64_t user_id,
+                              const std::string& code, Json document,
+                              std::optional<std::string> based_on);
     Project require_project(store::Connection& c, std::int64_t pole_id, std::int64_t id);
     void check_references(store::Connection& c, std::int64_t pole_id, const ProjectInput& input);
     void fill_names(Project& project);

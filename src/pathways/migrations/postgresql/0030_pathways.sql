@@ -49,6 +49,8 @@ CREATE INDEX pathway_projects_created ON pathway_projects(pole_id, created_on, c
 CREATE INDEX pathway_projects_started ON pathway_projects(pole_id, started_on);
 CREATE INDEX pathway_projects_closed ON pathway_projects(pole_id, closed_on, status);
 CREATE INDEX pathway_projects_due ON pathway_projects(pole_id, status, step_due_on);
+-- The kanban: one column (stage, status), longest in the step first.
+CREATE INDEX pathway_projects_kanban ON pathway_projects(pole_id, stage, status, step_entered_day);
 CREATE INDEX pathway_projects_title ON pathway_projects(pole_id, title_folded, id);
 CREATE INDEX pathway_projects_actor ON pathway_projects(actor_id);
 -- Promoters are personal data: read through pathways.promoters.read, each read logged.
