@@ -53,6 +53,7 @@ export default async function pathways(ctx) {
     await page.click('label[for=deliv-promoter_group]');
     await page.waitForSelector('#deliv-promoter_group:checked');
     await page.click('label[for=deliv-idea_note]');
+    await page.waitForSelector('#deliv-idea_note:checked');
     await page.waitForFunction(() => !document.querySelector('button[data-action=advance]')?.disabled);
     await page.click('button[data-action=advance]');
     await page.waitForFunction(() => /Faisabilité/.test(document.querySelector('#step-title')?.textContent ?? ''));
@@ -136,8 +137,8 @@ export default async function pathways(ctx) {
     await page.click('label[for=sectors-F]');
     await page.click('details.mai-add button[type=submit]');
     await page.waitForFunction((name) => document.querySelector('main table')?.textContent.includes(name), `Mentor ${stamp}`);
-    const row = await page.textContent(`main table tbody tr:has-text("Mentor ${stamp}")`);
-    assert(/Recherche de financements/.test(row) && /\bF\b/.test(row), `subjects and sector saved: ${row}`);
+    const cells = await page.$$eval(`main table tbody tr:has-text("Mentor ${stamp}") td`, (tds) => tds.map((td) => td.textContent.trim()));
+    assert(cells[4] === 'Recherche de financements' && cells[5] === 'F', `subjects and sector saved: ${cells.join(' | ')}`);
   });
   await suite.checkA11y(page, 'pathways mentors');
 

@@ -40,8 +40,12 @@ export default async function projectView(ctx: ViewContext): Promise<Node> {
   await loadEnums();
   const base = apiBase(ctx);
   const root = h('div');
+  // Refreshes can overlap (two deliverables ticked quickly): only the latest one is drawn.
+  let generation = 0;
   const render = async (focus?: string) => {
+    const mine = ++generation;
     const d = await ctx.api.get<ProjectDetail>(`${base}/projects/${encodeURIComponent(ctx.params.id)}`, undefined, ctx.signal);
+    if (mine !== generation) return;
     ctx.setTitle(d.project.title);
     const refresh = (section: string) => render(section).catch((err) => root.prepend(errorAlert(err)));
     replace(root,
