@@ -5,6 +5,7 @@
 #include "app/reference_data.hpp"
 #include "app/routes.hpp"
 #include "core/paths.hpp"
+#include "pathways/routes.hpp"
 #include "sharedjobs/routes.hpp"
 #include "store/migrations.hpp"
 #include "territory/routes.hpp"
@@ -34,6 +35,8 @@ void Application::start() {
     accounts_ = std::make_unique<accounts::AccountService>(
         *database_, roles_, vocabulary_, accounts::AccountsConfig{config_.hash_cost});
     actors_ = std::make_unique<actors::ActorService>(*database_, vocabulary_, *territory_);
+    pathways_ = std::make_unique<pathways::PathwayService>(
+        *database_, vocabulary_, *territory_, pathways::load_rules(config_.data_dir, vocabulary_));
     jobs_ = std::make_unique<api::Jobs>(2);
     sharedjobs_ = std::make_unique<sharedjobs::SharedJobsService>(
         *database_, vocabulary_, *territory_, sharedjobs::load_settings(config_.data_dir));
@@ -54,6 +57,7 @@ void Application::register_routes() {
     accounts::register_routes(*router_, *accounts_);
     territory::register_routes(*router_, *territory_);
     actors::register_routes(*router_, *actors_, *jobs_);
+    pathways::register_routes(*router_, *pathways_);
     sharedjobs::register_routes(*router_, *sharedjobs_, *jobs_);
     app::register_routes(*router_, *this);
 }

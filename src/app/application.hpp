@@ -10,6 +10,7 @@
 #include "api/router.hpp"
 #include "core/roles.hpp"
 #include "core/vocabulary.hpp"
+#include "pathways/pathway_service.hpp"
 #include "sharedjobs/service.hpp"
 #include "store/database.hpp"
 #include "territory/territory.hpp"
@@ -38,6 +39,7 @@ class Application {
     const territory::Territory& territory() const { return *territory_; }
     accounts::AccountService& accounts() { return *accounts_; }
     actors::ActorService& actors() { return *actors_; }
+    pathways::PathwayService& pathways() { return *pathways_; }
     api::Jobs& jobs() { return *jobs_; }
     sharedjobs::SharedJobsService& sharedjobs() { return *sharedjobs_; }
     const api::Router& router() const { return *router_; }
@@ -53,6 +55,7 @@ class Application {
     std::unique_ptr<territory::Territory> territory_;
     std::unique_ptr<accounts::AccountService> accounts_;
     std::unique_ptr<actors::ActorService> actors_;
+    std::unique_ptr<pathways::PathwayService> pathways_;
     // Before jobs_: destroyed after it, so that no running job outlives the service it uses.
     std::unique_ptr<sharedjobs::SharedJobsService> sharedjobs_;
     std::unique_ptr<api::Jobs> jobs_;
