@@ -47,6 +47,14 @@ struct RecordCode {
     }
 };
 
+// A counsellor's decision on one code of one record: it wins over the rules and over the
+// interview's own coding, and survives every re-run of the catalogue.
+struct Correction {
+    CodeKind kind = CodeKind::need;
+    std::string code;
+    std::string action;  // "add" or "remove"
+};
+
 struct Record : RecordInput {
     std::int64_t id = 0;
     std::string resolved_language;
