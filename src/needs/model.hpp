@@ -92,7 +92,7 @@ struct CatalogueSummary {
 // A pole's settings for the observatory (defaults in data/needs/settings.json).
 struct Settings {
     std::int64_t min_cell_size = 5;
-    double similarity_threshold = 0.5;
+    double similarity_threshold = 0.7;
     std::int64_t shingle_size = 1;
     std::int64_t hotspot_min_count = 10;
     double hotspot_min_ratio = 1.5;

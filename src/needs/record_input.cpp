@@ -122,6 +122,21 @@ bool is_id_char(char c) {
            c == '_' || c == '.' || c == ':' || c == '/';
 }
 
+// UTF-8 text decoded as Windows-1252 shows "Ã©" for "é" and "â€™" for "’": a file whose
+// start is not valid UTF-8 is read as Windows-1252 as a whole, so a file mixing encodings
+// garbles the UTF-8 part. Seen in a text, it means the file must be saved in one encoding.
+bool looks_like_mojibake(const std::string& s) {
+    for (std::size_t i = 0; i + 3 < s.size(); ++i) {
+        auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+        if (b(0) == 0xC3 && b(1) == 0x83 && b(2) == 0xC2 && b(3) >= 0x80 && b(3) <= 0xBF)
+            return true;
+        if (i + 4 < s.size() && b(0) == 0xC3 && b(1) == 0xA2 && b(2) == 0xE2 && b(3) == 0x82 &&
+            b(4) == 0xAC)
+            return true;
+    }
+    return false;
+}
+
 void check_code_list(const std::vector<std::string>& values, const Vocabulary& vocabulary,
                      const char* enumeration, const std::string& field,
                      std::vector<Problem>& problems) {
@@ -199,6 +214,15 @@ std::vector<Problem> check_record(const RecordInput& r, const Taxonomy& taxonomy
         problems.push_back({"record_id", "must be at most 64 letters, digits or - _ . : /"});
     if (!r.need_text && !r.proposal_text)
         problems.push_back({"need_text", "a record needs a need text or a proposal text"});
+    for (auto [value, field] : {std::pair{&r.need_text, "need_text"},
+                                {&r.proposal_text, "proposal_text"},
+                                {&r.centre, "centre"},
+                                {&r.counsellor, "counsellor"}})
+        if (*value && looks_like_mojibake(**value))
+            problems.push_back(
+                {field,
+                 "looks like UTF-8 text read as Latin-1 (\"Ã©\" for \"é\"): the file mixes "
+                 "encodings; save it as UTF-8 (or as Latin-1) throughout"});
     check_length(r.need_text, kMaxTextBytes, "need_text", problems);
     check_length(r.proposal_text, kMaxTextBytes, "proposal_text", problems);
     check_length(r.centre, kMaxShortBytes, "centre", problems);

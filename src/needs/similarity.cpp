@@ -121,14 +121,19 @@ class Join {
     }
 
     // Probes sets [first, last) against the sets before each of them.
-    void probe(std::uint32_t first, std::uint32_t last, std::vector<std::int32_t>& score,
+    struct Candidate {
+        std::int32_t score = 0;                // common prefix tokens found, or kPruned
+        std::uint32_t last_x = 0, last_y = 0;  // positions of the last one in each set
+    };
+
+    void probe(std::uint32_t first, std::uint32_t last, std::vector<Candidate>& candidates,
                std::vector<std::uint32_t>& touched,
                std::vector<std::pair<std::uint32_t, std::uint32_t>>& out) const {
-        for (std::uint32_t x = first; x < last; ++x) probe_one(x, score, touched, out);
+        for (std::uint32_t x = first; x < last; ++x) probe_one(x, candidates, touched, out);
     }
 
   private:
-    void probe_one(std::uint32_t x, std::vector<std::int32_t>& score,
+    void probe_one(std::uint32_t x, std::vector<Candidate>& candidates,
                    std::vector<std::uint32_t>& touched,
                    std::vector<std::pair<std::uint32_t, std::uint32_t>>& out) const {
         const auto& xs = sets_[x];
@@ -141,22 +146,47 @@ class Join {
             auto it = std::lower_bound(list.begin(), list.end(), start,
                                        [](const Posting& p, std::uint32_t s) { return p.set < s; });
             for (; it != list.end() && it->set < x; ++it) {
-                std::int32_t& s = score[it->set];
-                if (s == kPruned) continue;
+                Candidate& cand = candidates[it->set];
+                if (cand.score == kPruned) continue;
                 std::size_t m = sets_[it->set].size();
                 std::size_t needed = required_overlap(n, m, threshold_);
-                std::size_t bound = std::size_t(s) + 1 + std::min(n - i - 1, m - it->position - 1);
-                if (s == 0) touched.push_back(it->set);
-                s = bound >= needed ? s + 1 : kPruned;
+                std::size_t bound =
+                    std::size_t(cand.score) + 1 + std::min(n - i - 1, m - it->position - 1);
+                if (cand.score == 0) touched.push_back(it->set);
+                if (bound < needed) {
+                    cand.score = kPruned;  // positional filter: too few tokens left
+                    continue;
+                }
+                ++cand.score;
+                cand.last_x = std::uint32_t(i);
+                cand.last_y = it->position;
             }
         }
         for (auto y : touched) {
-            if (score[y] > 0 &&
-                overlap(xs, sets_[y]) >= required_overlap(n, sets_[y].size(), threshold_))
-                out.emplace_back(y, x);
-            score[y] = 0;
+            Candidate& cand = candidates[y];
+            if (cand.score > 0 && verify(xs, sets_[y], cand)) out.emplace_back(y, x);
+            cand = Candidate{};
         }
         touched.clear();
+    }
+
+    // The tokens after the last common prefix token are merged, stopping as soon as the
+    // overlap needed can no longer be reached (PPJoin's verification).
+    bool verify(const std::vector<std::uint32_t>& xs, const std::vector<std::uint32_t>& ys,
+                const Candidate& cand) const {
+        std::size_t needed = required_overlap(xs.size(), ys.size(), threshold_);
+        std::size_t found = std::size_t(cand.score);
+        std::size_t i = cand.last_x + 1, j = cand.last_y + 1;
+        while (i < xs.size() && j < ys.size()) {
+            if (found + std::min(xs.size() - i, ys.size() - j) < needed) return false;
+            if (xs[i] < ys[j])
+                ++i;
+            else if (ys[j] < xs[i])
+                ++j;
+            else
+                ++found, ++i, ++j;
+        }
+        return found >= needed;
     }
 
     const std::vector<std::vector<std::uint32_t>>& sets_;
@@ -208,10 +238,10 @@ JoinResult similarity_self_join(const SetCollection& sets, double threshold, uns
     std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> found(threads);
     std::atomic<std::uint32_t> next{0};
     auto work = [&](unsigned t) {
-        std::vector<std::int32_t> score(count, 0);
+        std::vector<Join::Candidate> candidates(count);
         std::vector<std::uint32_t> touched;
         for (std::uint32_t first; (first = next.fetch_add(kChunk)) < count;)
-            join.probe(first, std::min<std::uint32_t>(count, first + kChunk), score, touched,
+            join.probe(first, std::min<std::uint32_t>(count, first + kChunk), candidates, touched,
                        found[t]);
     };
     std::vector<std::thread> pool;
