@@ -53,8 +53,8 @@ void replay(Partition& p, const std::vector<DecisionItems>& decisions) {
                 if (from == target) continue;
                 for (auto moved : std::vector<std::uint32_t>(p.members[from]))
                     move_item(p, moved, target);
+                p.manual[target] = true;  // only when the decision changed something
             }
-            p.manual[target] = true;
         } else if (d.kind == "split") {
             auto fresh = std::uint32_t(p.members.size());
             p.members.emplace_back();
