@@ -14,11 +14,13 @@ class GroupServiceTest : public ServiceTest {
         const char* shop[] = {"Créer une épicerie coopérative avec un dépôt de pain au bourg",
                               "Ouvrir une épicerie coopérative avec un dépôt de pain au bourg",
                               "Créer une épicerie coopérative avec dépôt de pain au bourg"};
-        const char* bus[] = {"Mettre en place une navette vers la gare pour aller travailler le matin",
-                             "Mettre en place une navette vers la gare pour aller travailler",
-                             "Une navette vers la gare pour aller travailler le matin"};
-        const char* creche[] = {"Ouvrir une micro-crèche avec des horaires décalés pour les saisonniers",
-                                "Ouvrir une micro-crèche aux horaires décalés pour les saisonniers"};
+        const char* bus[] = {
+            "Mettre en place une navette vers la gare pour aller travailler le matin",
+            "Mettre en place une navette vers la gare pour aller travailler",
+            "Une navette vers la gare pour aller travailler le matin"};
+        const char* creche[] = {
+            "Ouvrir une micro-crèche avec des horaires décalés pour les saisonniers",
+            "Ouvrir une micro-crèche aux horaires décalés pour les saisonniers"};
         int n = 0;
         for (auto* t : shop) add("S" + std::to_string(++n), t, "40312");
         for (auto* t : bus) add("B" + std::to_string(++n), t, "40209");
@@ -32,9 +34,10 @@ class GroupServiceTest : public ServiceTest {
     // record_id -> group id
     std::map<std::string, std::int64_t> membership() {
         std::map<std::string, std::int64_t> out;
-        service_->for_each_group(pole_a_, [&](const Group& g, const std::vector<std::string>& records) {
-            for (const auto& r : records) out[r] = g.id;
-        });
+        service_->for_each_group(pole_a_,
+                                 [&](const Group& g, const std::vector<std::string>& records) {
+                                     for (const auto& r : records) out[r] = g.id;
+                                 });
         return out;
     }
     RationaliseSummary run() { return service_->rationalise(pole_a_, user_, quiet_); }
@@ -110,7 +113,8 @@ TEST_P(GroupServiceTest, MergesSplitsAndTitlesSurviveARerun) {
     EXPECT_NE(after["S3"], after["S1"]);  // the split still holds
 
     EXPECT_THROW(service_->split_group(pole_a_, user_, after["S1"], {"S1", "S2"}), Error);  // all
-    EXPECT_THROW(service_->split_group(pole_a_, user_, after["S1"], {"B4"}), Error);  // not a member
+    EXPECT_THROW(service_->split_group(pole_a_, user_, after["S1"], {"B4"}),
+                 Error);  // not a member
     EXPECT_THROW(service_->merge_groups(pole_b_, user_, {after["S1"], after["B4"]}), Error);
 }
 
@@ -143,4 +147,5 @@ TEST_P(GroupServiceTest, ReadersWithoutRecordAccessSeeNoSmallCells) {
     EXPECT_EQ(service_->groups(pole_a_, by_commune, true).total, 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, GroupServiceTest, ::testing::ValuesIn(store::testdb::backends()));
+INSTANTIATE_TEST_SUITE_P(Backends, GroupServiceTest,
+                         ::testing::ValuesIn(store::testdb::backends()));

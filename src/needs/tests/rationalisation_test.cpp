@@ -35,7 +35,8 @@ const Sample& sample() {
             out.texts.push_back(r.proposal_text ? *r.proposal_text : *r.need_text);
         }
         for (std::size_t i = 0; i < kSample; ++i)
-            out.items.push_back({languages.index_of(*out.records[i].record.language), out.texts[i]});
+            out.items.push_back(
+                {languages.index_of(*out.records[i].record.language), out.texts[i]});
         return out;
     }();
     return s;
@@ -134,8 +135,8 @@ TEST(Rationalisation, TheJoinFindsExactlyTheOraclePairsOnTwentyThousandRecords) 
                               std::back_inserter(common));
         double recall = double(common.size()) / double(expected.size());
         double precision = double(common.size()) / double(found.size());
-        std::printf("threshold %.2f: %zu pairs, oracle %zu, recall %.4f, precision %.4f\n", threshold,
-                    found.size(), expected.size(), recall, precision);
+        std::printf("threshold %.2f: %zu pairs, oracle %zu, recall %.4f, precision %.4f\n",
+                    threshold, found.size(), expected.size(), recall, precision);
         EXPECT_GE(recall, 0.95);
         EXPECT_GE(precision, 0.95);
         EXPECT_EQ(found, expected);  // the join is exact
@@ -144,8 +145,8 @@ TEST(Rationalisation, TheJoinFindsExactlyTheOraclePairsOnTwentyThousandRecords) 
         auto label = components(join, shingled.sets.size());
         auto reference = oracle_components(shingled.sets.size(), expected);
         auto scores = co_membership(label, reference);
-        std::printf("  groups vs oracle components: precision %.4f, recall %.4f\n", scores.precision,
-                    scores.recall);
+        std::printf("  groups vs oracle components: precision %.4f, recall %.4f\n",
+                    scores.precision, scores.recall);
         EXPECT_GE(scores.precision, 0.95);
         EXPECT_GE(scores.recall, 0.95);
     }
