@@ -4,6 +4,7 @@
 #include "actors/routes.hpp"
 #include "app/reference_data.hpp"
 #include "app/routes.hpp"
+#include "needs/routes.hpp"
 #include "core/paths.hpp"
 #include "store/migrations.hpp"
 #include "territory/routes.hpp"
@@ -33,6 +34,8 @@ void Application::start() {
     accounts_ = std::make_unique<accounts::AccountService>(
         *database_, roles_, vocabulary_, accounts::AccountsConfig{config_.hash_cost});
     actors_ = std::make_unique<actors::ActorService>(*database_, vocabulary_, *territory_);
+    needs_taxonomy_ = std::make_unique<needs::Taxonomy>(needs::Taxonomy::load(config_.data_dir, vocabulary_));
+    needs_ = std::make_unique<needs::NeedsService>(*database_, *needs_taxonomy_, *territory_);
     jobs_ = std::make_unique<api::Jobs>(2);
     register_routes();
 }
@@ -51,6 +54,7 @@ void Application::register_routes() {
     accounts::register_routes(*router_, *accounts_);
     territory::register_routes(*router_, *territory_);
     actors::register_routes(*router_, *actors_, *jobs_);
+    needs::register_routes(*router_, *needs_, *jobs_, roles_);
     app::register_routes(*router_, *this);
 }
 

@@ -10,6 +10,7 @@
 #include "api/router.hpp"
 #include "core/roles.hpp"
 #include "core/vocabulary.hpp"
+#include "needs/needs_service.hpp"
 #include "store/database.hpp"
 #include "territory/territory.hpp"
 
@@ -32,11 +33,13 @@ class Application {
     ~Application();
 
     store::Database& database() { return *database_; }
+    const std::string& data_dir() const { return config_.data_dir; }
     const Vocabulary& vocabulary() const { return vocabulary_; }
     const Roles& roles() const { return roles_; }
     const territory::Territory& territory() const { return *territory_; }
     accounts::AccountService& accounts() { return *accounts_; }
     actors::ActorService& actors() { return *actors_; }
+    needs::NeedsService& needs() { return *needs_; }
     api::Jobs& jobs() { return *jobs_; }
     const api::Router& router() const { return *router_; }
 
@@ -51,6 +54,8 @@ class Application {
     std::unique_ptr<territory::Territory> territory_;
     std::unique_ptr<accounts::AccountService> accounts_;
     std::unique_ptr<actors::ActorService> actors_;
+    std::unique_ptr<needs::Taxonomy> needs_taxonomy_;
+    std::unique_ptr<needs::NeedsService> needs_;
     std::unique_ptr<api::Jobs> jobs_;
     std::unique_ptr<api::Router> router_;
 };

@@ -23,4 +23,7 @@ struct DemoContext {
     std::int64_t actor(const std::string& name) const { return actor_ids.at(name); }
 };
 
+// The needs observatory: intake records of the Seignanx, coded and grouped, and a call.
+void seed_needs(DemoContext& context);
+
 }  // namespace maillage::demo

@@ -87,7 +87,8 @@ void check_text(const std::optional<std::string>& value, const char* field) {
 
 }  // namespace
 
-Call NeedsService::draft_call(std::int64_t pole_id, std::int64_t user_id, CallRequest request) {
+Call NeedsService::draft_call(std::int64_t pole_id, std::optional<std::int64_t> user_id,
+                              CallRequest request) {
     if (taxonomy_.languages().index_of(request.language) == Languages::npos &&
         request.language != "en")
         throw invalid("language", "must be fr, it or en");
@@ -124,7 +125,8 @@ Call NeedsService::draft_call(std::int64_t pole_id, std::int64_t user_id, CallRe
         auto created = c.query(
             "INSERT INTO needs_calls (pole_id, title, language, status, document, created_by, "
             "created_at, updated_at) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?) RETURNING id",
-            {pole_id, doc.title, doc.language, to_json(doc).dump(), user_id, now, now});
+            {pole_id, doc.title, doc.language, to_json(doc).dump(), store::nullable(user_id), now,
+             now});
         std::int64_t call_id = created[0].integer(0);
         store_call_groups(c, call_id, doc);
         accounts::record_activity(c, pole_id, user_id, "create", "call", call_id, doc.title);

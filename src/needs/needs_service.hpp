@@ -47,6 +47,7 @@ class NeedsService {
                  const territory::Territory& territory);
 
     const Taxonomy& taxonomy() const { return taxonomy_; }
+    const territory::Territory& territory() const { return territory_; }
 
     // Records: personal data. Every read is written to the access log.
     Record create_record(std::int64_t pole_id, std::optional<std::int64_t> user_id,
@@ -104,7 +105,7 @@ class NeedsService {
                      const std::vector<Figure>& figures);
 
     // Calls for projects.
-    Call draft_call(std::int64_t pole_id, std::int64_t user_id, CallRequest request);
+    Call draft_call(std::int64_t pole_id, std::optional<std::int64_t> user_id, CallRequest request);
     Call update_call(std::int64_t pole_id, std::int64_t user_id, std::int64_t id, CallEdit edit);
     Call call(std::int64_t pole_id, std::int64_t id);
     std::vector<CallSummary> calls(std::int64_t pole_id);

@@ -381,7 +381,14 @@ SyntheticIntake::SyntheticIntake(const std::string& data_dir, const territory::T
     auto folder = std::filesystem::path(data_dir) / "needs" / "generator";
     state_->banks.push_back(load_bank(folder / "fr.json", "fr"));
     state_->banks.push_back(load_bank(folder / "it.json", "it"));
-    for (const auto& area : state_->options.areas) {
+    for (const auto& code : state_->options.communes) {
+        const auto* c = territory.commune(code);
+        if (!c || c->population.value_or(0) <= 0)
+            throw invalid("communes", "no commune with a population '" + code + "'");
+        state_->communes.push_back(c);
+    }
+    for (const auto& area :
+         state_->options.communes.empty() ? state_->options.areas : std::vector<std::string>{}) {
         auto dash = area.find('-');
         if (dash == std::string::npos) throw invalid("areas", "'" + area + "' is not COUNTRY-CODE");
         std::string country = area.substr(0, dash), code = area.substr(dash + 1);

@@ -22,6 +22,8 @@ struct SyntheticOptions {
     // Where people live: "FR-40" (a department) or "IT-20" (a region, here Sardegna); communes
     // are drawn in proportion to their population.
     std::vector<std::string> areas = {"FR-40", "FR-64", "IT-20", "IT-09"};
+    // Or these communes only (codes), still in proportion to their population.
+    std::vector<std::string> communes;
     std::string id_prefix = "S";
     // Chance that a text has a typo in one of its words.
     double typo_rate = 0.08;
