@@ -117,6 +117,49 @@ std::string fold_word(std::string_view word) {
     return out;
 }
 
+std::string fold_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pending_space = false;
+    auto put = [&](std::string_view piece) {
+        if (piece.empty()) return;
+        if (pending_space && !out.empty()) out.push_back(' ');
+        pending_space = false;
+        out.append(piece);
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if (is_ascii_word_char(c)) {
+                char lower = static_cast<char>(c | 0x20 * (c >= 'A' && c <= 'Z'));
+                put(std::string_view(&lower, 1));
+            } else {
+                pending_space = true;
+            }
+            ++i;
+            continue;
+        }
+        std::size_t length = 0;
+        char32_t cp = decode(text, i, length);
+        if (cp >= kTableSize) {
+            // Outside Latin: fold the run up to the next ASCII byte with ICU.
+            std::size_t end = i;
+            while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x80) ++end;
+            std::string folded = text::fold(text.substr(i, end - i));
+            if (!folded.empty()) put(folded);
+            i = end;
+            continue;
+        }
+        const auto& info = info_of(cp);
+        if (info.word)
+            put(info.folded);
+        else
+            pending_space = true;
+        i += length;
+    }
+    return out;
+}
+
 Analyzer::Analyzer(const Languages& languages) : languages_(languages) {
     for (const auto& language : languages.all()) {
         sb_stemmer* stemmer = sb_stemmer_new(language.stemmer.c_str(), "UTF_8");

@@ -32,6 +32,10 @@ struct Word {
 // Letters outside Latin-1 and Latin Extended-A/B go through text::fold.
 std::string fold_word(std::string_view utf8_word);
 
+// A whole text folded for searching: words lower case without accents, anything else one
+// space, as text::fold writes it, with the fast path of fold_word.
+std::string fold_text(std::string_view utf8);
+
 class Analyzer {
   public:
     explicit Analyzer(const Languages& languages);

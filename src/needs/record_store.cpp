@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/error.hpp"
+#include "needs/analyzer.hpp"
 
 namespace maillage::needs::storage {
 
@@ -41,6 +42,11 @@ Record record_from(const Row& r) {
     x.created_at = r.text(16);
     x.updated_at = r.text(17);
     return x;
+}
+
+// What the list's word search looks into, accents and case aside.
+std::string search_text(const RecordInput& r) {
+    return fold_text(r.need_text.value_or("")) + " | " + fold_text(r.proposal_text.value_or(""));
 }
 
 Value text_or_null(const std::optional<std::string>& v) {
@@ -95,10 +101,11 @@ std::optional<std::int64_t> find_record(Connection& c, std::int64_t pole_id,
 std::unique_ptr<BatchInsert> record_writer(Connection& c) {
     return std::make_unique<BatchInsert>(
         c, "needs_records",
-        std::vector<std::string>{"id", "pole_id", "record_id", "interview_date", "centre",
-                                 "counsellor", "commune", "person_key", "age_band", "situations",
-                                 "need_text", "need_codes", "proposal_text", "coop_interest",
-                                 "sectors", "skills", "language", "created_at", "updated_at"});
+        std::vector<std::string>{
+            "id",         "pole_id",    "record_id",     "interview_date", "centre",
+            "counsellor", "commune",    "person_key",    "age_band",       "situations",
+            "need_text",  "need_codes", "proposal_text", "coop_interest",  "sectors",
+            "skills",     "language",   "search_text",   "created_at",     "updated_at"});
 }
 
 std::unique_ptr<BatchInsert> code_writer(Connection& c, BatchInsert* records) {
@@ -111,12 +118,26 @@ std::unique_ptr<BatchInsert> code_writer(Connection& c, BatchInsert* records) {
 
 void add_record(BatchInsert& records, std::int64_t id, std::int64_t pole_id, const RecordInput& r,
                 const std::string& language, const std::string& now) {
-    records.add({id, pole_id, r.record_id, text_or_null(r.date), text_or_null(r.centre),
-                 text_or_null(r.counsellor), text_or_null(r.commune), text_or_null(r.person_key),
-                 text_or_null(r.age_band), join_list(r.situations), text_or_null(r.need_text),
-                 join_list(r.need_codes), text_or_null(r.proposal_text),
-                 text_or_null(r.coop_interest), join_list(r.sectors), join_list(r.skills), language,
-                 now, now});
+    records.add({id,
+                 pole_id,
+                 r.record_id,
+                 text_or_null(r.date),
+                 text_or_null(r.centre),
+                 text_or_null(r.counsellor),
+                 text_or_null(r.commune),
+                 text_or_null(r.person_key),
+                 text_or_null(r.age_band),
+                 join_list(r.situations),
+                 text_or_null(r.need_text),
+                 join_list(r.need_codes),
+                 text_or_null(r.proposal_text),
+                 text_or_null(r.coop_interest),
+                 join_list(r.sectors),
+                 join_list(r.skills),
+                 language,
+                 search_text(r),
+                 now,
+                 now});
 }
 
 void add_codes(BatchInsert& codes, std::int64_t record, std::int64_t pole_id,
@@ -133,12 +154,12 @@ void update_record(Connection& c, std::int64_t id, const RecordInput& r,
         "UPDATE needs_records SET record_id = ?, interview_date = ?, centre = ?, counsellor = ?, "
         "commune = ?, person_key = ?, age_band = ?, situations = ?, need_text = ?, need_codes = "
         "?, proposal_text = ?, coop_interest = ?, sectors = ?, skills = ?, language = ?, "
-        "updated_at = ? WHERE id = ?",
+        "search_text = ?, updated_at = ? WHERE id = ?",
         {r.record_id, text_or_null(r.date), text_or_null(r.centre), text_or_null(r.counsellor),
          text_or_null(r.commune), text_or_null(r.person_key), text_or_null(r.age_band),
          join_list(r.situations), text_or_null(r.need_text), join_list(r.need_codes),
          text_or_null(r.proposal_text), text_or_null(r.coop_interest), join_list(r.sectors),
-         join_list(r.skills), language, now, id});
+         join_list(r.skills), language, search_text(r), now, id});
 }
 
 void replace_codes(Connection& c, std::int64_t record, std::int64_t pole_id,
@@ -223,12 +244,9 @@ RecordMatches search_records(Connection& c, std::int64_t pole_id, const RecordFi
             "'need' AND k.effective = 1)";
     }
     if (f.text) {
-        where +=
-            " AND (r.record_id = ? OR LOWER(r.need_text) LIKE ? OR LOWER(r.proposal_text) LIKE ?)";
-        std::string pattern = contains_pattern(*f.text);
+        where += " AND (r.record_id = ? OR r.search_text LIKE ?)";
         params.push_back(*f.text);
-        params.push_back(pattern);
-        params.push_back(pattern);
+        params.push_back("%" + fold_text(*f.text) + "%");
     }
     RecordMatches m;
     m.total = c.query("SELECT COUNT(*)" + where, params)[0].integer(0);

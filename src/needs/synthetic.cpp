@@ -236,8 +236,15 @@ struct SyntheticIntake::State {
         const Bank& b = banks[bank];
         const CategoryBank& c = b.categories.at(p.category);
         std::string text = b.fillers[p.filler];
-        text += (text.empty() ? "" : " ") + b.actions[p.action] + " " + c.objects[p.object] + " " +
-                c.details[p.detail];
+        const std::string& action = b.actions[p.action];
+        // French elides "de" before a vowel: "L'idée serait d'organiser".
+        bool elide = text.ends_with(" de") && !action.empty() &&
+                     std::string("aeiouh").find(action[0]) != std::string::npos;
+        if (elide)
+            text.replace(text.size() - 2, 2, "d'");
+        else if (!text.empty())
+            text += " ";
+        text += action + " " + c.objects[p.object] + " " + c.details[p.detail];
         if (p.second_detail >= 0) text += " " + c.details[std::size_t(p.second_detail)];
         if (p.anchor >= 0) {
             std::string anchor = b.anchors[std::size_t(p.anchor)];

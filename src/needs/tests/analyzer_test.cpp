@@ -76,6 +76,13 @@ TEST(FoldWord, AgreesWithIcuOnEveryLatinLetterAndOnRandomWords) {
     EXPECT_EQ(fold_word("Ελλάδα"), text::fold("Ελλάδα"));
 }
 
+TEST(FoldText, AgreesWithIcuOnSentences) {
+    for (const char* sentence :
+         {"Plus d'Épiceries, ni de BUS — depuis 2019 !", "C'è più il negozio: l'anziano è solo.",
+          "  L'œuvre   de Gaël à Saint-André-de-Seignanx  ", "Ελλάδα et Tarnos"})
+        EXPECT_EQ(fold_text(sentence), text::fold(sentence)) << sentence;
+}
+
 TEST(Analyzer, StemsFrenchWordsSoThatInflectionsAndAccentsMeet) {
     Analyzer analyzer(languages());
     auto a = stems_of(analyzer, "Les épiceries du village", "fr");

@@ -62,6 +62,14 @@ TEST_P(ServiceTest, RecordsAreCodedOnCreationAndReadsAreLogged) {
     EXPECT_TRUE(effective(created, CodeKind::need, "mobility"));
     EXPECT_FALSE(effective(created, CodeKind::need, "housing"));
 
+    RecordFilter words;
+    words.text = "EPICERIE cooperative";  // accents and case aside
+    EXPECT_EQ(service_->records(pole_a_, user_, words).total, 1);
+    words.text = "CPI-1";  // a record id
+    EXPECT_EQ(service_->records(pole_a_, user_, words).total, 1);
+    words.text = "boulangerie";
+    EXPECT_EQ(service_->records(pole_a_, user_, words).total, 0);
+
     std::int64_t logged = count("SELECT COUNT(*) FROM access_log");
     service_->record(pole_a_, user_, created.id);
     service_->records(pole_a_, user_, {});

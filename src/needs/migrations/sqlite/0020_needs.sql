@@ -25,6 +25,8 @@ CREATE TABLE needs_records (
     sectors TEXT NOT NULL DEFAULT '',
     skills TEXT NOT NULL DEFAULT '',
     language TEXT NOT NULL,
+    -- need and proposal texts folded (lower case, no accents), for accent-insensitive search
+    search_text TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     UNIQUE (pole_id, record_id)
