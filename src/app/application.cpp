@@ -6,6 +6,7 @@
 #include "app/routes.hpp"
 #include "needs/routes.hpp"
 #include "core/paths.hpp"
+#include "sharedjobs/routes.hpp"
 #include "store/migrations.hpp"
 #include "territory/routes.hpp"
 
@@ -37,6 +38,8 @@ void Application::start() {
     needs_taxonomy_ = std::make_unique<needs::Taxonomy>(needs::Taxonomy::load(config_.data_dir, vocabulary_));
     needs_ = std::make_unique<needs::NeedsService>(*database_, *needs_taxonomy_, *territory_);
     jobs_ = std::make_unique<api::Jobs>(2);
+    sharedjobs_ = std::make_unique<sharedjobs::SharedJobsService>(
+        *database_, vocabulary_, *territory_, sharedjobs::load_settings(config_.data_dir));
     register_routes();
 }
 
@@ -55,6 +58,7 @@ void Application::register_routes() {
     territory::register_routes(*router_, *territory_);
     actors::register_routes(*router_, *actors_, *jobs_);
     needs::register_routes(*router_, *needs_, *jobs_, roles_);
+    sharedjobs::register_routes(*router_, *sharedjobs_, *jobs_);
     app::register_routes(*router_, *this);
 }
 

@@ -11,6 +11,7 @@
 #include "core/roles.hpp"
 #include "core/vocabulary.hpp"
 #include "needs/needs_service.hpp"
+#include "sharedjobs/service.hpp"
 #include "store/database.hpp"
 #include "territory/territory.hpp"
 
@@ -41,6 +42,7 @@ class Application {
     actors::ActorService& actors() { return *actors_; }
     needs::NeedsService& needs() { return *needs_; }
     api::Jobs& jobs() { return *jobs_; }
+    sharedjobs::SharedJobsService& sharedjobs() { return *sharedjobs_; }
     const api::Router& router() const { return *router_; }
 
   private:
@@ -56,6 +58,8 @@ class Application {
     std::unique_ptr<actors::ActorService> actors_;
     std::unique_ptr<needs::Taxonomy> needs_taxonomy_;
     std::unique_ptr<needs::NeedsService> needs_;
+    // Before jobs_: destroyed after it, so that no running job outlives the service it uses.
+    std::unique_ptr<sharedjobs::SharedJobsService> sharedjobs_;
     std::unique_ptr<api::Jobs> jobs_;
     std::unique_ptr<api::Router> router_;
 };

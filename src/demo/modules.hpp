@@ -25,5 +25,6 @@ struct DemoContext {
 
 // The needs observatory: intake records of the Seignanx, coded and grouped, and a call.
 void seed_needs(DemoContext& context);
+void seed_sharedjobs(DemoContext& context);
 
 }  // namespace maillage::demo
