@@ -4,6 +4,7 @@
 #include "actors/routes.hpp"
 #include "app/reference_data.hpp"
 #include "app/routes.hpp"
+#include "needs/routes.hpp"
 #include "core/paths.hpp"
 #include "pathways/routes.hpp"
 #include "sharedjobs/routes.hpp"
@@ -37,6 +38,8 @@ void Application::start() {
     actors_ = std::make_unique<actors::ActorService>(*database_, vocabulary_, *territory_);
     pathways_ = std::make_unique<pathways::PathwayService>(
         *database_, vocabulary_, *territory_, pathways::load_rules(config_.data_dir, vocabulary_));
+    needs_taxonomy_ = std::make_unique<needs::Taxonomy>(needs::Taxonomy::load(config_.data_dir, vocabulary_));
+    needs_ = std::make_unique<needs::NeedsService>(*database_, *needs_taxonomy_, *territory_);
     jobs_ = std::make_unique<api::Jobs>(2);
     sharedjobs_ = std::make_unique<sharedjobs::SharedJobsService>(
         *database_, vocabulary_, *territory_, sharedjobs::load_settings(config_.data_dir));
@@ -58,6 +61,7 @@ void Application::register_routes() {
     territory::register_routes(*router_, *territory_);
     actors::register_routes(*router_, *actors_, *jobs_);
     pathways::register_routes(*router_, *pathways_);
+    needs::register_routes(*router_, *needs_, *jobs_, roles_);
     sharedjobs::register_routes(*router_, *sharedjobs_, *jobs_);
     app::register_routes(*router_, *this);
 }

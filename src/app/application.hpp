@@ -11,6 +11,7 @@
 #include "core/roles.hpp"
 #include "core/vocabulary.hpp"
 #include "pathways/pathway_service.hpp"
+#include "needs/needs_service.hpp"
 #include "sharedjobs/service.hpp"
 #include "store/database.hpp"
 #include "territory/territory.hpp"
@@ -34,12 +35,14 @@ class Application {
     ~Application();
 
     store::Database& database() { return *database_; }
+    const std::string& data_dir() const { return config_.data_dir; }
     const Vocabulary& vocabulary() const { return vocabulary_; }
     const Roles& roles() const { return roles_; }
     const territory::Territory& territory() const { return *territory_; }
     accounts::AccountService& accounts() { return *accounts_; }
     actors::ActorService& actors() { return *actors_; }
     pathways::PathwayService& pathways() { return *pathways_; }
+    needs::NeedsService& needs() { return *needs_; }
     api::Jobs& jobs() { return *jobs_; }
     sharedjobs::SharedJobsService& sharedjobs() { return *sharedjobs_; }
     const api::Router& router() const { return *router_; }
@@ -56,6 +59,8 @@ class Application {
     std::unique_ptr<accounts::AccountService> accounts_;
     std::unique_ptr<actors::ActorService> actors_;
     std::unique_ptr<pathways::PathwayService> pathways_;
+    std::unique_ptr<needs::Taxonomy> needs_taxonomy_;
+    std::unique_ptr<needs::NeedsService> needs_;
     // Before jobs_: destroyed after it, so that no running job outlives the service it uses.
     std::unique_ptr<sharedjobs::SharedJobsService> sharedjobs_;
     std::unique_ptr<api::Jobs> jobs_;

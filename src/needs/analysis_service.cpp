@@ -1,0 +1,198 @@
+// The two long runs: cataloguing every record, and rationalising proposals into groups.
+#include <thread>
+#include <unordered_map>
+
+#include "accounts/account_service.hpp"
+#include "core/clock.hpp"
+#include "core/json.hpp"
+#include "needs/coder.hpp"
+#include "needs/group_store.hpp"
+#include "needs/grouping.hpp"
+#include "needs/needs_service.hpp"
+#include "needs/record_store.hpp"
+#include "needs/shingles.hpp"
+
+namespace maillage::needs {
+
+using store::Connection;
+
+namespace {
+
+RecordInput input_of(const storage::RecordText& t) {
+    RecordInput r;
+    r.record_id = t.record_id;
+    r.commune = t.commune;
+    r.need_text = t.need_text;
+    r.proposal_text = t.proposal_text;
+    r.need_codes = t.need_codes;
+    r.sectors = t.sectors;
+    return r;
+}
+
+// Codes every record on `threads` threads, each with its own Coder.
+std::vector<std::vector<RecordCode>> code_all(
+    const std::vector<storage::RecordText>& texts,
+    const std::unordered_map<std::int64_t, std::vector<Correction>>& corrections,
+    const Taxonomy& taxonomy, const territory::Territory& territory, unsigned threads,
+    Progress& progress) {
+    std::vector<std::vector<RecordCode>> out(texts.size());
+    threads = std::max(1u, std::min<unsigned>(threads, unsigned(texts.size() / 2000 + 1)));
+    std::atomic<std::size_t> done{0};
+    auto work = [&](std::size_t first, std::size_t last, bool reports) {
+        Coder coder(taxonomy);
+        static const std::vector<Correction> none;
+        for (std::size_t i = first; i < last; ++i) {
+            auto input = input_of(texts[i]);
+            auto hits = coder.rule_hits(taxonomy.languages().index_of(texts[i].language), input);
+            auto found = corrections.find(texts[i].id);
+            out[i] = merge_codes(hits, input, found == corrections.end() ? none : found->second,
+                                 territory);
+            if (++done % 5000 == 0 && reports) progress.update("coding", done, texts.size());
+        }
+    };
+    std::vector<std::thread> pool;
+    std::size_t per = (texts.size() + threads - 1) / threads;
+    for (unsigned t = 1; t < threads; ++t)
+        pool.emplace_back(work, std::min(texts.size(), t * per),
+                          std::min(texts.size(), (t + 1) * per), false);
+    work(0, std::min(texts.size(), per), true);
+    for (auto& th : pool) th.join();
+    progress.update("coding", texts.size(), texts.size());
+    return out;
+}
+
+}  // namespace
+
+CatalogueSummary NeedsService::catalogue(std::int64_t pole_id, std::optional<std::int64_t> user_id,
+                                         Progress& progress) {
+    CatalogueSummary summary;
+    database_.write([&](Connection& c) {
+        LargeWriteCache cache(c);
+        progress.update("reading", 0, 0);
+        auto texts = storage::record_texts(c, pole_id);
+        std::unordered_map<std::int64_t, std::vector<Correction>> corrections;
+        for (auto& [record, correction] : storage::pole_corrections(c, pole_id))
+            corrections[record].push_back(std::move(correction));
+        auto codes = code_all(texts, corrections, taxonomy_, territory_, kWorkThreads, progress);
+        storage::delete_pole_codes(c, pole_id);
+        auto writer = storage::code_writer(c);
+        for (std::size_t i = 0; i < texts.size(); ++i) {
+            storage::add_codes(*writer, texts[i].id, pole_id, codes[i]);
+            ++(has_need_category(codes[i]) ? summary.coded : summary.uncoded);
+            summary.codes += std::int64_t(codes[i].size());
+            if (i % 10000 == 0) progress.update("writing", i, texts.size());
+        }
+        writer->flush();
+        progress.update("writing", texts.size(), texts.size());
+        summary.records = std::int64_t(texts.size());
+        Json s = {{"records", summary.records},
+                  {"coded", summary.coded},
+                  {"uncoded", summary.uncoded},
+                  {"codes", summary.codes}};
+        storage::add_run(c, pole_id, "catalogue", user_id, s.dump());
+        accounts::record_activity(c, pole_id, user_id, "catalogue", "intake_record", std::nullopt,
+                                  std::to_string(summary.records) + " records coded");
+    });
+    return summary;
+}
+
+RationaliseSummary NeedsService::rationalise(std::int64_t pole_id,
+                                             std::optional<std::int64_t> user_id,
+                                             Progress& progress) {
+    Settings s = settings(pole_id);
+    RationaliseSummary summary;
+    database_.write([&](Connection& c) {
+        LargeWriteCache cache(c);
+        progress.update("reading", 0, 0);
+        auto texts = storage::record_texts(c, pole_id);
+        auto membership = storage::group_membership(c, pole_id);
+        auto previous_groups = storage::stored_groups(c, pole_id);
+        auto decisions = storage::decisions(c, pole_id);
+
+        // Each record is compared on its proposal, or on its need when it made no proposal.
+        std::vector<TextItem> items;
+        items.reserve(texts.size());
+        for (const auto& t : texts) {
+            const auto& text = t.proposal_text ? t.proposal_text : t.need_text;
+            items.push_back(
+                {taxonomy_.languages().index_of(t.language), text ? std::string_view(*text) : ""});
+        }
+        progress.update("comparing", 0, texts.size());
+        auto shingled =
+            shingle_texts(items, taxonomy_.languages(), std::size_t(s.shingle_size), kWorkThreads);
+        auto join = similarity_self_join(shingled.sets, s.similarity_threshold, kWorkThreads);
+        Partition partition = partition_from_labels(components(join, texts.size()));
+        progress.update("comparing", texts.size(), texts.size());
+
+        std::unordered_map<std::string, std::uint32_t> item_of;
+        for (std::uint32_t i = 0; i < texts.size(); ++i) item_of[texts[i].record_id] = i;
+        std::vector<DecisionItems> replayed;
+        for (const auto& d : decisions) {
+            DecisionItems items_of_decision{d.kind, {}};
+            for (const auto& r : d.records)
+                if (auto it = item_of.find(r); it != item_of.end())
+                    items_of_decision.items.push_back(it->second);
+            replayed.push_back(std::move(items_of_decision));
+        }
+        replay(partition, replayed);
+
+        std::vector<std::optional<std::int64_t>> previous(texts.size());
+        for (std::uint32_t i = 0; i < texts.size(); ++i)
+            if (auto it = membership.find(texts[i].id); it != membership.end())
+                previous[i] = it->second;
+        auto kept = carry_over_ids(partition, previous);
+        std::int64_t fresh = 0;
+        for (const auto& k : kept) fresh += !k;
+        std::int64_t next_id = fresh ? storage::reserve_ids(c, "group", fresh) : 0;
+
+        progress.update("writing", 0, partition.clusters());
+        storage::delete_pole_groups(c, pole_id);
+        auto groups = storage::group_writer(c);
+        auto members = storage::member_writer(c, groups.get());
+        const std::string now = clock::now_iso();
+        for (std::size_t g = 0; g < partition.clusters(); ++g) {
+            const auto& m = partition.members[g];
+            std::int64_t id = kept[g] ? *kept[g] : next_id++;
+            auto rep = representative(shingled.sets, m);
+            std::optional<std::string> custom_title;
+            std::string created_at = now;
+            if (auto old = previous_groups.find(id); kept[g] && old != previous_groups.end()) {
+                custom_title = old->second.custom_title;
+                created_at = old->second.created_at;
+                ++summary.kept_ids;
+            }
+            storage::add_group(*groups, id, pole_id, texts[rep].id, std::string(items[rep].text),
+                               custom_title, std::int64_t(m.size()), partition.manual[g],
+                               created_at, now);
+            for (auto item : m) members->add({id, texts[item].id, pole_id});
+            if (m.size() >= 2) {
+                ++summary.groups;
+                summary.grouped += std::int64_t(m.size());
+            } else {
+                ++summary.singles;
+            }
+            if (g % 10000 == 0) progress.update("writing", g, partition.clusters());
+        }
+        members->flush();
+        groups->flush();
+        progress.update("writing", partition.clusters(), partition.clusters());
+        summary.records = std::int64_t(texts.size());
+        summary.pairs = std::int64_t(join.set_pair_count());
+        summary.decisions = std::int64_t(decisions.size());
+        Json run = {{"records", summary.records},     {"groups", summary.groups},
+                    {"grouped", summary.grouped},     {"singles", summary.singles},
+                    {"pairs", summary.pairs},         {"kept_ids", summary.kept_ids},
+                    {"decisions", summary.decisions}, {"threshold", s.similarity_threshold},
+                    {"shingle_size", s.shingle_size}};
+        storage::add_run(c, pole_id, "rationalise", user_id, run.dump());
+        accounts::record_activity(c, pole_id, user_id, "rationalise", "need_group", std::nullopt,
+                                  std::to_string(summary.groups) + " groups of " +
+                                      std::to_string(summary.grouped) + " records");
+    });
+    if (summary.records >= 1000 && database_.dialect() == store::Dialect::postgresql)
+        database_.write(
+            [](Connection& c) { c.execute_script("ANALYZE needs_groups, needs_group_members"); });
+    return summary;
+}
+
+}  // namespace maillage::needs

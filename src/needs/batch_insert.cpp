@@ -1,0 +1,88 @@
+#include "needs/batch_insert.hpp"
+
+#include <algorithm>
+
+#include "core/error.hpp"
+
+namespace maillage::needs {
+namespace {
+
+// SQLite allows 32,766 bound parameters per statement (since 3.32), PostgreSQL 65,535; a few
+// hundred rows per statement already make the per-statement cost negligible.
+constexpr std::size_t kMaxParameters = 30000;
+constexpr std::size_t kMaxRows = 400;
+
+}  // namespace
+
+std::string placeholders(std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+    return out;
+}
+
+std::string contains_pattern(const std::string& text) {
+    std::string lowered;
+    for (char c : text) lowered.push_back(c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c);
+    return "%" + lowered + "%";
+}
+
+BatchInsert::BatchInsert(store::Connection& connection, std::string table,
+                         std::vector<std::string> columns, BatchInsert* parent)
+    : connection_(connection),
+      parent_(parent),
+      table_(std::move(table)),
+      columns_(std::move(columns)),
+      rows_per_statement_(
+          std::max<std::size_t>(1, std::min(kMaxRows, kMaxParameters / columns_.size()))) {
+    full_statement_ = statement(rows_per_statement_);
+    pending_.reserve(rows_per_statement_ * columns_.size());
+}
+
+std::string BatchInsert::statement(std::size_t rows) const {
+    std::string sql = "INSERT INTO " + table_ + " (";
+    std::string tuple = "(";
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+        sql += (i ? ", " : "") + columns_[i];
+        tuple += i ? ", ?" : "?";
+    }
+    tuple += ")";
+    sql += ") VALUES ";
+    sql.reserve(sql.size() + rows * (tuple.size() + 2));
+    for (std::size_t r = 0; r < rows; ++r) sql += (r ? ", " : "") + tuple;
+    return sql;
+}
+
+void BatchInsert::add(store::Params row) {
+    if (row.size() != columns_.size())
+        throw Error(ErrorCode::internal, "BatchInsert into " + table_ + ": wrong number of values");
+    for (auto& v : row) pending_.push_back(std::move(v));
+    if (++pending_rows_ == rows_per_statement_) flush();
+}
+
+void BatchInsert::flush() {
+    if (pending_rows_ == 0) return;
+    if (parent_) parent_->flush();
+    connection_.execute(
+        pending_rows_ == rows_per_statement_ ? full_statement_ : statement(pending_rows_),
+        pending_);
+    written_ += pending_rows_;
+    pending_.clear();
+    pending_rows_ = 0;
+}
+
+LargeWriteCache::LargeWriteCache(store::Connection& connection) : connection_(connection) {
+    if (connection.dialect() != store::Dialect::sqlite) return;
+    previous_ = connection.query("PRAGMA cache_size")[0].integer(0);
+    connection.execute_script("PRAGMA cache_size = -262144");  // KiB: 256 MiB at most
+}
+
+LargeWriteCache::~LargeWriteCache() {
+    if (!previous_) return;
+    try {
+        connection_.execute_script("PRAGMA cache_size = " + std::to_string(*previous_));
+    } catch (...) {
+        // The cache stays larger on this connection; nothing else changes.
+    }
+}
+
+}  // namespace maillage::needs
