@@ -5,6 +5,7 @@
 #include "app/reference_data.hpp"
 #include "app/routes.hpp"
 #include "core/paths.hpp"
+#include "evaluation/routes.hpp"
 #include "store/migrations.hpp"
 #include "territory/routes.hpp"
 
@@ -33,6 +34,8 @@ void Application::start() {
     accounts_ = std::make_unique<accounts::AccountService>(
         *database_, roles_, vocabulary_, accounts::AccountsConfig{config_.hash_cost});
     actors_ = std::make_unique<actors::ActorService>(*database_, vocabulary_, *territory_);
+    evaluation_ = std::make_unique<evaluation::EvaluationService>(
+        *database_, vocabulary_, evaluation::links_for(config_.data_dir, *accounts_, *actors_));
     jobs_ = std::make_unique<api::Jobs>(2);
     register_routes();
 }
@@ -51,6 +54,7 @@ void Application::register_routes() {
     accounts::register_routes(*router_, *accounts_);
     territory::register_routes(*router_, *territory_);
     actors::register_routes(*router_, *actors_, *jobs_);
+    evaluation::register_routes(*router_, *evaluation_);
     app::register_routes(*router_, *this);
 }
 

@@ -167,6 +167,21 @@ const Section* Grid::find_section(const std::string& code) const {
     return search_section(sections, code);
 }
 
+namespace {
+const Section* holder(const std::vector<Section>& sections, const std::string& code) {
+    for (const auto& s : sections) {
+        for (const auto& i : s.items)
+            if (i.code == code) return &s;
+        if (const auto* found = holder(s.sections, code)) return found;
+    }
+    return nullptr;
+}
+}  // namespace
+
+const Section* Grid::section_of(const std::string& item_code) const {
+    return holder(sections, item_code);
+}
+
 bool Grid::has_flag(const std::string& flag) const {
     return std::find(flags.begin(), flags.end(), flag) != flags.end();
 }

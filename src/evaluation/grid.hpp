@@ -100,6 +100,8 @@ struct Grid {
     bool has_flag(const std::string& flag) const;
     // Every item, depth first in document order.
     std::vector<const Item*> items() const;
+    // The section that holds an item directly.
+    const Section* section_of(const std::string& item_code) const;
     // The sections at a depth (1 = top level), in document order.
     std::vector<const Section*> sections_at(std::int64_t depth) const;
 };
