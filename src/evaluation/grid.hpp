@@ -87,7 +87,7 @@ struct Grid {
     std::string tool = "form";  // "board": a cursor board with an argument log; "form"
     Label title, description, stem, source, translation_note;
     std::vector<std::string> modes, stages;
-    std::int64_t min_participants = 1;
+    std::int64_t min_participants = 0;  // a group tool names its participants
     std::vector<std::string> flags;  // "priority", "significant"
     std::int64_t radar_depth = 0;    // 0: no radar chart
     std::vector<std::pair<std::string, Scale>> scales;

@@ -44,7 +44,7 @@ class Reader {
         if (g.modes.empty()) fail("modes", "lists no mode");
         g.stages = codes(doc, "stages", "stages", vocabulary_.stages, "evaluation_stage");
         g.min_participants =
-            integer(doc, "min_participants", "min_participants", 1, kMaxParticipants).value_or(1);
+            integer(doc, "min_participants", "min_participants", 0, kMaxParticipants).value_or(0);
         g.flags = codes(doc, "flags", "flags", {"priority", "significant"}, "flags");
         if (auto r = doc.find("radar"); r != doc.end() && !r->is_null()) {
             if (!r->is_object()) fail("radar", "must be an object");

@@ -52,12 +52,14 @@ std::shared_ptr<const Grid> EvaluationService::parsed(const storage::GridRow& ro
     {
         std::lock_guard lock(cache_mutex_);
         auto it = cache_.find(row.id);
-        if (it != cache_.end() && it->second.first == row.updated_at) return it->second.second;
+        // Keyed on the definition itself: a grid saved twice within a second keeps its
+        // updated_at, and comparing the text costs far less than parsing it.
+        if (it != cache_.end() && it->second.first == row.definition) return it->second.second;
     }
     auto grid = std::make_shared<const Grid>(parse_grid_or_throw(
         Json::parse(row.definition), {}, "grid " + std::to_string(row.id)));
     std::lock_guard lock(cache_mutex_);
-    cache_[row.id] = {row.updated_at, grid};
+    cache_[row.id] = {row.definition, grid};
     return grid;
 }
 
