@@ -18,7 +18,8 @@
 namespace maillage::evaluation {
 
 struct EvaluationConfig {
-    std::string grids_dir;  // data/evaluation/grids
+    std::string grids_dir;          // data/evaluation/grids
+    std::string report_texts_file;  // data/evaluation/report-texts.json
     Links links;
 };
 
@@ -131,9 +132,13 @@ class EvaluationService {
     // Subject titles (the actor's name, the project's title…) for display.
     std::string subject_title(std::int64_t pole_id, const Subject& subject);
     const Vocabulary& vocabulary() const { return vocabulary_; }
+    std::string pole_name(std::int64_t pole_id);
+    // The reports' texts: key → {fr, it, en} (data/evaluation/report-texts.json).
+    const std::map<std::string, Label>& report_texts() const { return report_texts_; }
 
   private:
     void sync_shipped_grids();
+    void load_report_texts();
     std::shared_ptr<const Grid> parsed(const storage::GridRow& row);
     StoredGrid stored(const storage::GridRow& row);
     StoredGrid require_grid(store::Connection& c, std::int64_t pole_id, std::int64_t id);
@@ -157,6 +162,7 @@ class EvaluationService {
     const Vocabulary& vocabulary_;
     EvaluationConfig config_;
     GridVocabulary grid_vocabulary_;
+    std::map<std::string, Label> report_texts_;
     CampaignVocabulary campaign_vocabulary_;
     std::mutex cache_mutex_;
     std::map<std::int64_t, std::pair<std::string, std::shared_ptr<const Grid>>> cache_;

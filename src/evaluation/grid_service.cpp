@@ -1,4 +1,6 @@
 // Grids: the shipped files recorded at start, the poles' copies, versions and imports.
+#include <fstream>
+
 #include "accounts/account_service.hpp"
 #include "core/error.hpp"
 #include "evaluation/evaluation_service.hpp"
@@ -28,6 +30,35 @@ EvaluationService::EvaluationService(store::Database& database, const Vocabulary
                             codes_of(vocabulary, "evaluation_perimeter"),
                             codes_of(vocabulary, "evaluation_validation_method")};
     sync_shipped_grids();
+    load_report_texts();
+}
+
+void EvaluationService::load_report_texts() {
+    if (config_.report_texts_file.empty()) return;
+    std::ifstream in(config_.report_texts_file);
+    if (!in) throw Error(ErrorCode::internal, "missing " + config_.report_texts_file);
+    Json texts;
+    try {
+        texts = Json::parse(in);
+    } catch (const Json::parse_error& e) {
+        throw Error(ErrorCode::invalid_input, config_.report_texts_file + ": " + e.what());
+    }
+    for (const auto& [key, value] : texts.items()) {
+        if (key.front() == '_') continue;
+        Label l;
+        for (auto [lang, text] : {std::pair{"fr", &l.fr}, {"it", &l.it}, {"en", &l.en}}) {
+            if (!value.contains(lang) || !value[lang].is_string())
+                throw Error(ErrorCode::invalid_input,
+                            config_.report_texts_file + ": text '" + key + "' has no " + lang);
+            *text = value[lang].get<std::string>();
+        }
+        report_texts_[key] = l;
+    }
+}
+
+std::string EvaluationService::pole_name(std::int64_t pole_id) {
+    if (!config_.links.pole_name) return "";
+    return config_.links.pole_name(pole_id).value_or("");
 }
 
 void EvaluationService::sync_shipped_grids() {

@@ -340,6 +340,8 @@ EvaluationConfig links_for(const std::string& data_dir, accounts::AccountService
                            actors::ActorService& actors) {
     EvaluationConfig config;
     config.grids_dir = (std::filesystem::path(data_dir) / "evaluation" / "grids").string();
+    config.report_texts_file =
+        (std::filesystem::path(data_dir) / "evaluation" / "report-texts.json").string();
     config.links.pole_name = [&accounts](std::int64_t pole) -> std::optional<std::string> {
         auto p = accounts.find_pole(std::to_string(pole));
         if (!p) return std::nullopt;
