@@ -74,7 +74,8 @@ SectionResult aggregate_section(const Section& s, const Answers& answers) {
         if (!v) continue;
         values.push_back(*v);
         auto range = item_range(item->scale);
-        if (range) ranges.push_back(*range);
+        if (range)
+            ranges.push_back(*range);
         else
             bounded = false;
     }

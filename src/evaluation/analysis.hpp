@@ -69,7 +69,7 @@ struct Distribution {
     std::int64_t assessments = 0;  // how many assessments were looked at
     std::int64_t answered = 0;
     std::optional<double> min, q1, median, q3, max, mean;  // numeric kinds
-    std::map<std::string, std::int64_t> counts;  // ordinal levels; yes_no: "yes", "no"
+    std::map<std::string, std::int64_t> counts;            // ordinal levels; yes_no: "yes", "no"
 };
 
 // One item over many assessments.

@@ -24,7 +24,11 @@ constexpr std::size_t kMaxEvidenceBytes = 5 * 1024 * 1024;
 // document and image types; anything else (HTML, scripts) becomes an opaque download.
 std::string safe_content_type(const std::string& type) {
     static const std::set<std::string> allowed = {
-        "application/pdf", "image/png", "image/jpeg", "text/plain", "text/csv",
+        "application/pdf",
+        "image/png",
+        "image/jpeg",
+        "text/plain",
+        "text/csv",
         "application/vnd.oasis.opendocument.text",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};
@@ -91,7 +95,8 @@ void EvaluationService::check_subject(std::int64_t pole_id, const Subject& s) {
     if (s.kind == "demarche")
         found = database_.read(
             [&](Connection& c) { return storage::demarche(c, pole_id, s.id).has_value(); });
-    if (!found) throw Error(ErrorCode::not_found, "no such " + s.kind + " in this pole", "subject.id");
+    if (!found)
+        throw Error(ErrorCode::not_found, "no such " + s.kind + " in this pole", "subject.id");
 }
 
 void EvaluationService::check_participant(std::int64_t pole_id, const ParticipantInput& p,
@@ -153,8 +158,8 @@ Assessment EvaluationService::assessment(std::int64_t pole_id, std::int64_t id) 
 }
 
 std::int64_t EvaluationService::insert_checked(Connection& c, std::int64_t pole_id,
-                                              std::int64_t user_id, AssessmentInput& in,
-                                              bool for_campaign) {
+                                               std::int64_t user_id, AssessmentInput& in,
+                                               bool for_campaign) {
     auto g = require_grid(c, pole_id, in.grid_id);
     const Grid& grid = *g.grid;
     if (g.hidden && !for_campaign)
@@ -179,7 +184,7 @@ std::int64_t EvaluationService::insert_checked(Connection& c, std::int64_t pole_
     auto id = storage::insert_assessment(c, pole_id, user_id, in);
     for (std::size_t i = 0; i < in.participants.size(); ++i)
         storage::insert_participant(c, id, in.participants[i], std::int64_t(i));
-    accounts::record_activity(c, pole_id, user_id, "create", "assessment", id, in.title);
+    accounts::record_activity(c, pole_id, by(user_id), "create", "assessment", id, in.title);
     return id;
 }
 
@@ -229,12 +234,13 @@ Assessment EvaluationService::change_assessment(std::int64_t pole_id, std::int64
         if (ch.status) a.status = *ch.status;
         if (ch.notes) notes = *ch.notes;
         if (ch.previous_id) {
-            if (*ch.previous_id == id) throw invalid("previous_id", "cannot be the assessment itself");
+            if (*ch.previous_id == id)
+                throw invalid("previous_id", "cannot be the assessment itself");
             if (*ch.previous_id) require_assessment(c, pole_id, **ch.previous_id, false);
             a.previous_id = *ch.previous_id;
         }
         storage::update_assessment(c, id, a, notes);
-        accounts::record_activity(c, pole_id, user_id, "update", "assessment", id, a.title);
+        accounts::record_activity(c, pole_id, by(user_id), "update", "assessment", id, a.title);
     });
     return assessment(pole_id, id);
 }
@@ -244,9 +250,10 @@ void EvaluationService::delete_assessment(std::int64_t pole_id, std::int64_t use
     database_.write([&](Connection& c) {
         auto a = require_assessment(c, pole_id, id, false);
         if (a.campaign_id)
-            throw Error(ErrorCode::conflict, "this assessment is a campaign's: delete the campaign");
+            throw Error(ErrorCode::conflict,
+                        "this assessment is a campaign's: delete the campaign");
         storage::delete_assessment(c, id);
-        accounts::record_activity(c, pole_id, user_id, "delete", "assessment", id, a.title);
+        accounts::record_activity(c, pole_id, by(user_id), "delete", "assessment", id, a.title);
     });
 }
 
@@ -258,7 +265,7 @@ Assessment EvaluationService::add_participant(std::int64_t pole_id, std::int64_t
         auto count = std::int64_t(storage::participants(c, id).size());
         storage::insert_participant(c, id, p, count);
         storage::touch(c, id);
-        accounts::record_activity(c, pole_id, user_id, "update", "assessment", id,
+        accounts::record_activity(c, pole_id, by(user_id), "update", "assessment", id,
                                   "participant added");
     });
     return assessment(pole_id, id);
@@ -272,7 +279,8 @@ Assessment EvaluationService::remove_participant(std::int64_t pole_id, std::int6
         auto list = storage::participants(c, id);
         auto it = std::find_if(list.begin(), list.end(),
                                [&](const Participant& p) { return p.id == participant_id; });
-        if (it == list.end()) throw Error(ErrorCode::not_found, "no such participant", "participant");
+        if (it == list.end())
+            throw Error(ErrorCode::not_found, "no such participant", "participant");
         auto spoken = c.query("SELECT COUNT(*) FROM eval_arguments WHERE participant_id = ?",
                               {participant_id})[0]
                           .integer(0);
@@ -285,7 +293,7 @@ Assessment EvaluationService::remove_participant(std::int64_t pole_id, std::int6
                                                  " people");
         storage::delete_participant(c, id, participant_id);
         storage::touch(c, id);
-        accounts::record_activity(c, pole_id, user_id, "update", "assessment", id,
+        accounts::record_activity(c, pole_id, by(user_id), "update", "assessment", id,
                                   "participant removed");
     });
     return assessment(pole_id, id);
@@ -312,16 +320,16 @@ Assessment EvaluationService::add_argument(std::int64_t pole_id, std::int64_t us
         candidate.text = in.text;
         auto problem = argument_problem(*grid, candidate);
         if (!problem.empty())
-            throw invalid(problem.find("question") != std::string::npos ? "item"
-                          : problem.find("direction") != std::string::npos ? "direction"
+            throw invalid(problem.find("question") != std::string::npos      ? "item"
+                          : problem.find("direction") != std::string::npos   ? "direction"
                           : problem.find("argument is") != std::string::npos ? "text"
                                                                              : "displacement",
                           problem);
         auto argument = storage::insert_argument(c, id, user_id, in);
         storage::touch(c, id);
-        accounts::record_activity(c, pole_id, user_id, "create", "argument", argument,
-                                  in.item + (in.direction > 0 ? " +" : " −") +
-                                      format_number(in.displacement));
+        accounts::record_activity(
+            c, pole_id, user_id, "create", "argument", argument,
+            in.item + (in.direction > 0 ? " +" : " −") + format_number(in.displacement));
     });
     return assessment(pole_id, id);
 }
@@ -334,14 +342,15 @@ Assessment EvaluationService::withdraw_argument(std::int64_t pole_id, std::int64
         if (!storage::set_withdrawn(c, id, argument_id, withdrawn))
             throw Error(ErrorCode::not_found, "no such argument", "argument");
         storage::touch(c, id);
-        accounts::record_activity(c, pole_id, user_id, "update", "argument", argument_id,
+        accounts::record_activity(c, pole_id, by(user_id), "update", "argument", argument_id,
                                   withdrawn ? "withdrawn" : "restored");
     });
     return assessment(pole_id, id);
 }
 
 Assessment EvaluationService::save_answers(std::int64_t pole_id, std::int64_t user_id,
-                                           std::int64_t id, const std::vector<AnswerInput>& inputs) {
+                                           std::int64_t id,
+                                           const std::vector<AnswerInput>& inputs) {
     database_.write([&](Connection& c) {
         auto a = require_assessment(c, pole_id, id, true);
         auto grid = require_grid(c, pole_id, a.grid_id).grid;
@@ -357,7 +366,7 @@ Assessment EvaluationService::save_answers(std::int64_t pole_id, std::int64_t us
             storage::save_answer(c, id, user_id, in.item, answer);
         }
         storage::touch(c, id);
-        accounts::record_activity(c, pole_id, user_id, "update", "assessment", id,
+        accounts::record_activity(c, pole_id, by(user_id), "update", "assessment", id,
                                   std::to_string(inputs.size()) + " answer(s)");
     });
     return assessment(pole_id, id);
@@ -371,7 +380,8 @@ Assessment EvaluationService::prefill_from_feeds(std::int64_t pole_id, std::int6
         auto year = std::stoll(current.held_on.substr(0, 4));
         for (const auto* item : current.grid->items()) {
             if (item->feed.empty()) continue;
-            auto value = config_.links.indicator_feed(pole_id, current.subject.id, item->feed, year);
+            auto value =
+                config_.links.indicator_feed(pole_id, current.subject.id, item->feed, year);
             if (value) inputs.push_back({item->code, Json(*value), {}, {}, {}});
         }
     }
@@ -384,7 +394,8 @@ Replay EvaluationService::replay(std::int64_t pole_id, std::int64_t id, std::int
         auto a = require_assessment(c, pole_id, id, false);
         auto grid = require_grid(c, pole_id, a.grid_id).grid;
         auto log = storage::arguments(c, id);
-        if (arguments >= 0 && std::size_t(arguments) < log.size()) log.resize(std::size_t(arguments));
+        if (arguments >= 0 && std::size_t(arguments) < log.size())
+            log.resize(std::size_t(arguments));
         return evaluation::replay(*grid, log);
     });
 }
@@ -407,8 +418,8 @@ std::optional<Comparison> EvaluationService::comparison(std::int64_t pole_id, st
     if (!other) {
         // The latest earlier session of the same subject on the same grid.
         for (const auto& h : history(pole_id, id))
-            if (h.id != id && (h.held_on < current.held_on ||
-                               (h.held_on == current.held_on && h.id < id)))
+            if (h.id != id &&
+                (h.held_on < current.held_on || (h.held_on == current.held_on && h.id < id)))
                 other = h.id;
     }
     if (!other) return std::nullopt;
@@ -444,7 +455,7 @@ Evidence EvaluationService::add_evidence(std::int64_t pole_id, std::int64_t user
             throw invalid("item", "no item or section '" + *in.item + "' in this grid");
         auto eid = storage::insert_evidence(c, id, user_id, stored);
         storage::touch(c, id);
-        accounts::record_activity(c, pole_id, user_id, "create", "evidence", eid, in.title);
+        accounts::record_activity(c, pole_id, by(user_id), "create", "evidence", eid, in.title);
         return eid;
     });
     auto list = database_.read([&](Connection& c) { return storage::evidence(c, id); });
@@ -464,14 +475,14 @@ EvidenceFile EvaluationService::evidence_file(std::int64_t pole_id, std::int64_t
     });
 }
 
-void EvaluationService::remove_evidence(std::int64_t pole_id, std::int64_t user_id,
-                                        std::int64_t id, std::int64_t evidence_id) {
+void EvaluationService::remove_evidence(std::int64_t pole_id, std::int64_t user_id, std::int64_t id,
+                                        std::int64_t evidence_id) {
     database_.write([&](Connection& c) {
         require_assessment(c, pole_id, id, true);
         if (!storage::delete_evidence(c, id, evidence_id))
             throw Error(ErrorCode::not_found, "no such evidence", "evidence");
         storage::touch(c, id);
-        accounts::record_activity(c, pole_id, user_id, "delete", "evidence", evidence_id, "");
+        accounts::record_activity(c, pole_id, by(user_id), "delete", "evidence", evidence_id, "");
     });
 }
 

@@ -21,6 +21,11 @@ constexpr const char* kSummary =
     "a.revision, a.created_at, a.updated_at, a.notes "
     "FROM eval_assessments a JOIN eval_grids g ON g.id = a.grid_id ";
 
+// 0 stands for no signed-in user (the command line): the column stays empty.
+store::Value author(std::int64_t user_id) {
+    return user_id ? store::Value(user_id) : store::Value(nullptr);
+}
+
 AssessmentSummary summary_from(const Row& r) {
     AssessmentSummary s;
     s.id = r.integer(0);
@@ -53,22 +58,25 @@ AssessmentSummary summary_from(const Row& r) {
 std::int64_t insert_assessment(Connection& c, std::int64_t pole_id, std::int64_t user_id,
                                const AssessmentInput& in) {
     auto now = clock::now_iso();
-    return c.query("INSERT INTO eval_assessments (pole_id, grid_id, subject_kind, subject_id, "
-                   "title, held_on, stage, mode, status, previous_id, round_id, notes, revision, "
-                   "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, "
-                   "?, ?, 1, ?, ?, ?) RETURNING id",
-                   {pole_id, in.grid_id, in.subject.kind, in.subject.id, in.title, in.held_on,
-                    in.stage, in.mode, nullable(in.previous_id), nullable(in.round_id),
-                    nullable(in.notes), user_id, now, now})[0]
+    return c
+        .query(
+            "INSERT INTO eval_assessments (pole_id, grid_id, subject_kind, subject_id, "
+            "title, held_on, stage, mode, status, previous_id, round_id, notes, revision, "
+            "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, "
+            "?, ?, 1, ?, ?, ?) RETURNING id",
+            {pole_id, in.grid_id, in.subject.kind, in.subject.id, in.title, in.held_on, in.stage,
+             in.mode, nullable(in.previous_id), nullable(in.round_id), nullable(in.notes),
+             author(user_id), now, now})[0]
         .integer(0);
 }
 
 void update_assessment(Connection& c, std::int64_t id, const AssessmentSummary& v,
                        const std::optional<std::string>& notes) {
-    c.execute("UPDATE eval_assessments SET title = ?, held_on = ?, stage = ?, mode = ?, status = "
-              "?, previous_id = ?, notes = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
-              {v.title, v.held_on, v.stage, v.mode, v.status, nullable(v.previous_id),
-               nullable(notes), clock::now_iso(), id});
+    c.execute(
+        "UPDATE eval_assessments SET title = ?, held_on = ?, stage = ?, mode = ?, status = "
+        "?, previous_id = ?, notes = ?, revision = revision + 1, updated_at = ? WHERE id = ?",
+        {v.title, v.held_on, v.stage, v.mode, v.status, nullable(v.previous_id), nullable(notes),
+         clock::now_iso(), id});
 }
 
 void set_assessment_grid(Connection& c, std::int64_t id, std::int64_t grid_id) {
@@ -130,9 +138,11 @@ std::vector<std::int64_t> assessments_in_year(Connection& c, std::int64_t pole_i
 
 std::int64_t insert_participant(Connection& c, std::int64_t assessment_id,
                                 const ParticipantInput& p, std::int64_t position) {
-    return c.query("INSERT INTO eval_participants (assessment_id, name, actor_id, role, position) "
-                   "VALUES (?, ?, ?, ?, ?) RETURNING id",
-                   {assessment_id, p.name, nullable(p.actor_id), nullable(p.role), position})[0]
+    return c
+        .query(
+            "INSERT INTO eval_participants (assessment_id, name, actor_id, role, position) "
+            "VALUES (?, ?, ?, ?, ?) RETURNING id",
+            {assessment_id, p.name, nullable(p.actor_id), nullable(p.role), position})[0]
         .integer(0);
 }
 
@@ -163,15 +173,18 @@ bool delete_participant(Connection& c, std::int64_t assessment_id, std::int64_t 
 
 std::int64_t insert_argument(Connection& c, std::int64_t assessment_id, std::int64_t user_id,
                              const ArgumentInput& a) {
-    auto seq = c.query("SELECT COALESCE(MAX(seq), 0) + 1 FROM eval_arguments WHERE "
-                       "assessment_id = ?",
-                       {assessment_id})[0]
+    auto seq = c.query(
+                    "SELECT COALESCE(MAX(seq), 0) + 1 FROM eval_arguments WHERE "
+                    "assessment_id = ?",
+                    {assessment_id})[0]
                    .integer(0);
-    return c.query("INSERT INTO eval_arguments (assessment_id, seq, item_code, participant_id, "
-                   "direction, displacement, text, withdrawn, created_by, created_at) VALUES (?, ?, "
-                   "?, ?, ?, ?, ?, 0, ?, ?) RETURNING id",
-                   {assessment_id, seq, a.item, a.participant_id, std::int64_t(a.direction),
-                    a.displacement, a.text, user_id, clock::now_iso()})[0]
+    return c
+        .query(
+            "INSERT INTO eval_arguments (assessment_id, seq, item_code, participant_id, "
+            "direction, displacement, text, withdrawn, created_by, created_at) VALUES (?, ?, "
+            "?, ?, ?, ?, ?, 0, ?, ?) RETURNING id",
+            {assessment_id, seq, a.item, a.participant_id, std::int64_t(a.direction),
+             a.displacement, a.text, author(user_id), clock::now_iso()})[0]
         .integer(0);
 }
 
@@ -203,8 +216,9 @@ bool set_withdrawn(Connection& c, std::int64_t assessment_id, std::int64_t id, b
 
 std::int64_t count_arguments_on(Connection& c, std::int64_t assessment_id,
                                 const std::string& item) {
-    return c.query("SELECT COUNT(*) FROM eval_arguments WHERE assessment_id = ? AND item_code = ?",
-                   {assessment_id, item})[0]
+    return c
+        .query("SELECT COUNT(*) FROM eval_arguments WHERE assessment_id = ? AND item_code = ?",
+               {assessment_id, item})[0]
         .integer(0);
 }
 
@@ -233,7 +247,7 @@ void save_answer(Connection& c, std::int64_t assessment_id, std::int64_t user_id
                   std::int64_t(a.priority ? 1 : 0),
                   std::int64_t(a.significant ? 1 : 0),
                   a.comment.empty() ? store::Value(nullptr) : store::Value(a.comment),
-                  user_id,
+                  author(user_id),
                   clock::now_iso(),
                   assessment_id,
                   item};
@@ -242,9 +256,10 @@ void save_answer(Connection& c, std::int64_t assessment_id, std::int64_t user_id
                   "assessment_id = ? AND item_code = ?",
                   values) > 0)
         return;
-    c.execute("INSERT INTO eval_answers (value_number, value_text, priority, significant, comment, "
-              "updated_by, updated_at, assessment_id, item_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              values);
+    c.execute(
+        "INSERT INTO eval_answers (value_number, value_text, priority, significant, comment, "
+        "updated_by, updated_at, assessment_id, item_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        values);
 }
 
 void delete_answer(Connection& c, std::int64_t assessment_id, const std::string& item) {
@@ -263,12 +278,14 @@ std::int64_t insert_evidence(Connection& c, std::int64_t assessment_id, std::int
         content = e.file->bytes;  // base64 (see the service): portable TEXT on both backends
         bytes = e.file->size;
     }
-    return c.query("INSERT INTO eval_evidence (assessment_id, item_code, kind, title, happened_on, "
-                   "url, note, file_name, content_type, file_bytes, content, created_by, "
-                   "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                   {assessment_id, nullable(e.item), e.kind, e.title, nullable(e.happened_on),
-                    nullable(e.url), nullable(e.note), name, type, bytes, content, user_id,
-                    clock::now_iso()})[0]
+    return c
+        .query(
+            "INSERT INTO eval_evidence (assessment_id, item_code, kind, title, happened_on, "
+            "url, note, file_name, content_type, file_bytes, content, created_by, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            {assessment_id, nullable(e.item), e.kind, e.title, nullable(e.happened_on),
+             nullable(e.url), nullable(e.note), name, type, bytes, content, author(user_id),
+             clock::now_iso()})[0]
         .integer(0);
 }
 
@@ -297,9 +314,10 @@ std::vector<Evidence> evidence(Connection& c, std::int64_t assessment_id) {
 
 std::optional<EvidenceFile> evidence_file(Connection& c, std::int64_t assessment_id,
                                           std::int64_t id) {
-    auto rows = c.query("SELECT file_name, content_type, content FROM eval_evidence WHERE id = ? "
-                        "AND assessment_id = ? AND content IS NOT NULL",
-                        {id, assessment_id});
+    auto rows = c.query(
+        "SELECT file_name, content_type, content FROM eval_evidence WHERE id = ? "
+        "AND assessment_id = ? AND content IS NOT NULL",
+        {id, assessment_id});
     if (rows.empty()) return std::nullopt;
     return EvidenceFile{rows[0].text(0), rows[0].text(1), rows[0].text(2)};
 }
@@ -336,12 +354,13 @@ CampaignRow campaign_from(const Row& r) {
 
 std::int64_t insert_campaign(Connection& c, std::int64_t pole_id, const Campaign& k) {
     auto now = clock::now_iso();
-    return c.query("INSERT INTO eval_campaigns (pole_id, subject_kind, subject_id, title, year, "
-                   "base_grid_id, grid_id, assessment_id, previous_id, steps, created_at, "
-                   "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                   {pole_id, k.subject.kind, k.subject.id, k.title, k.year, k.base_grid_id,
-                    k.grid_id, k.assessment_id, nullable(k.previous_id), k.steps.dump(), now,
-                    now})[0]
+    return c
+        .query(
+            "INSERT INTO eval_campaigns (pole_id, subject_kind, subject_id, title, year, "
+            "base_grid_id, grid_id, assessment_id, previous_id, steps, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            {pole_id, k.subject.kind, k.subject.id, k.title, k.year, k.base_grid_id, k.grid_id,
+             k.assessment_id, nullable(k.previous_id), k.steps.dump(), now, now})[0]
         .integer(0);
 }
 
@@ -368,9 +387,8 @@ std::optional<CampaignRow> campaign(Connection& c, std::int64_t pole_id, std::in
 
 std::vector<CampaignRow> campaigns(Connection& c, std::int64_t pole_id) {
     std::vector<CampaignRow> out;
-    for (const auto& r : c.query(std::string(kCampaign) +
-                                     "WHERE pole_id = ? ORDER BY year DESC, title, id",
-                                 {pole_id}))
+    for (const auto& r : c.query(
+             std::string(kCampaign) + "WHERE pole_id = ? ORDER BY year DESC, title, id", {pole_id}))
         out.push_back(campaign_from(r));
     return out;
 }

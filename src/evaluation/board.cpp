@@ -41,8 +41,7 @@ std::string argument_problem(const Grid& grid, const Argument& argument) {
     if (!item) return "no question '" + argument.item + "' in this grid";
     if (item->scale.kind != ItemKind::cursor)
         return "question '" + argument.item + "' has no cursor";
-    if (argument.direction != 1 && argument.direction != -1)
-        return "direction must be + or -";
+    if (argument.direction != 1 && argument.direction != -1) return "direction must be + or -";
     if (!std::isfinite(argument.displacement) || argument.displacement < 0)
         return "the displacement must be a number of 0 or more";
     double span = item->scale.max - item->scale.min;

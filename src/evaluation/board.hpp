@@ -35,9 +35,9 @@ struct Step {
 };
 
 struct Replay {
-    std::map<std::string, double> positions;  // every cursor item of the grid
+    std::map<std::string, double> positions;        // every cursor item of the grid
     std::map<std::string, std::int64_t> arguments;  // applied arguments per item
-    std::vector<Step> steps;                         // one per argument of the log, in order
+    std::vector<Step> steps;                        // one per argument of the log, in order
 };
 
 // Replays `log` (in seq order) from every cursor's neutral point.

@@ -14,8 +14,8 @@ using report::Align;
 using report::TextStyle;
 
 constexpr double kPi = 3.14159265358979323846;
-constexpr double kBall = 10;          // the black ball's column
-constexpr double kLabelLeft = 22;     // questions' labels
+constexpr double kBall = 10;       // the black ball's column
+constexpr double kLabelLeft = 22;  // questions' labels
 constexpr double kLabelWidth = 180;
 constexpr double kAxisLeft = 222;
 constexpr double kAxisRight = kBoardWidth - 44;
@@ -38,7 +38,8 @@ std::vector<Row> layout(const BoardFigureInput& in) {
     double y = kTitleHeight;
     for (const auto& item : in.section->items) {
         if (item.scale.kind != ItemKind::cursor) continue;
-        std::string label = item.code + "  " + short_label(in_language(item.label, in.language), 90);
+        std::string label =
+            item.code + "  " + short_label(in_language(item.label, in.language), 90);
         double h = std::max(kMinRow, report::measure_text(cr, label, kLabelStyle).height + 10);
         rows.push_back({&item, label, y, h});
         y += h;

@@ -16,7 +16,7 @@ struct BoardFigureInput {
     const Grid* grid = nullptr;
     const Section* section = nullptr;  // the pillar drawn
     const std::map<std::string, double>* positions = nullptr;
-    const Answers* answers = nullptr;  // flags, and which questions were argued
+    const Answers* answers = nullptr;   // flags, and which questions were argued
     const Answers* previous = nullptr;  // optional
     std::string language = "fr";
 };

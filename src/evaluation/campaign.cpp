@@ -148,7 +148,8 @@ Json initial_steps(const Grid& base) {
              {{"requester", ""}, {"motive", ""}, {"origin", ""}, {"stakeholders", Json::array()}}},
             {"perimeter",
              {{"scope", ""}, {"core_business", nullptr}, {"territories", ""}, {"note", ""}}},
-            {"criteria", {{"retained", criterion_codes(base)}, {"methods", Json::array()}, {"note", ""}}},
+            {"criteria",
+             {{"retained", criterion_codes(base)}, {"methods", Json::array()}, {"note", ""}}},
             {"evidence", {{"note", ""}}},
             {"collection", {{"procedure", ""}, {"note", ""}}},
             {"debate", {{"argument", ""}, {"sessions", Json::array()}}},
@@ -178,7 +179,8 @@ void mark_step(Json& steps, const std::string& step, bool done) {
     steps["done"] = ordered;
 }
 
-Grid campaign_grid(const Grid& base, const Grid& current, const std::vector<std::string>& retained) {
+Grid campaign_grid(const Grid& base, const Grid& current,
+                   const std::vector<std::string>& retained) {
     Grid out = current;
     out.sections.clear();
     for (const auto& s : base.sections) {

@@ -22,7 +22,8 @@ Campaign EvaluationService::to_campaign(const storage::CampaignRow& row) {
 }
 
 Campaign EvaluationService::campaign(std::int64_t pole_id, std::int64_t id) {
-    auto k = database_.read([&](Connection& c) { return to_campaign(require_campaign(c, pole_id, id)); });
+    auto k = database_.read(
+        [&](Connection& c) { return to_campaign(require_campaign(c, pole_id, id)); });
     k.subject.title = subject_title(pole_id, k.subject);
     return k;
 }
@@ -51,7 +52,8 @@ Campaign EvaluationService::create_campaign(std::int64_t pole_id, std::int64_t u
         std::int64_t base_id = in.base_grid_id.value_or(0);
         if (!in.base_grid_id) {
             auto shipped = storage::latest_shipped(c, "social-utility");
-            if (!shipped) throw Error(ErrorCode::not_found, "no social-utility grid", "base_grid_id");
+            if (!shipped)
+                throw Error(ErrorCode::not_found, "no social-utility grid", "base_grid_id");
             base_id = *shipped;
         }
         auto base = require_grid(c, pole_id, base_id);
@@ -64,8 +66,8 @@ Campaign EvaluationService::create_campaign(std::int64_t pole_id, std::int64_t u
         Grid own = *base.grid;
         own.code = base.grid->code + "-campaign";
         own.version = storage::next_version(c, pole_id, own.code);
-        auto grid_id = storage::insert_grid(
-            c, {pole_id, &own, grid_to_json(own).dump(), base.id, "", true});
+        auto grid_id =
+            storage::insert_grid(c, {pole_id, &own, grid_to_json(own).dump(), base.id, "", true});
         a.grid_id = grid_id;
         if (a.title.empty()) a.title = base.grid->title.fr + " " + std::to_string(in.year);
         auto assessment_id = insert_checked(c, pole_id, user_id, a, true);
@@ -78,7 +80,7 @@ Campaign EvaluationService::create_campaign(std::int64_t pole_id, std::int64_t u
         k.assessment_id = assessment_id;
         k.steps = initial_steps(*base.grid);
         auto id = storage::insert_campaign(c, pole_id, k);
-        accounts::record_activity(c, pole_id, user_id, "create", "campaign", id, k.title);
+        accounts::record_activity(c, pole_id, by(user_id), "create", "campaign", id, k.title);
         return id;
     });
     return campaign(pole_id, id);
@@ -93,8 +95,8 @@ void EvaluationService::rewrite_campaign_grid(Connection& c, const storage::Camp
     storage::update_grid(c, row.grid_id, checked, document.dump());
     auto kept = checked.items();
     for (const auto& [code, answer] : storage::answers(c, row.assessment_id)) {
-        bool still = std::any_of(kept.begin(), kept.end(),
-                                 [&](const Item* i) { return i->code == code; });
+        bool still =
+            std::any_of(kept.begin(), kept.end(), [&](const Item* i) { return i->code == code; });
         if (!still) storage::delete_answer(c, row.assessment_id, code);
     }
     // Evidence that supported a removed indicator stays, attached to no item.
@@ -121,7 +123,7 @@ Campaign EvaluationService::save_campaign_step(std::int64_t pole_id, std::int64_
             rewrite_campaign_grid(c, row, campaign_grid(*base.grid, *current.grid, retained));
         }
         storage::save_campaign_steps(c, id, steps.dump());
-        accounts::record_activity(c, pole_id, user_id, "update", "campaign", id, step);
+        accounts::record_activity(c, pole_id, by(user_id), "update", "campaign", id, step);
     });
     return campaign(pole_id, id);
 }
@@ -136,7 +138,7 @@ Campaign EvaluationService::add_campaign_indicator(std::int64_t pole_id, std::in
         auto added = add_indicator(g, in);
         if (code) *code = added;
         rewrite_campaign_grid(c, row, g);
-        accounts::record_activity(c, pole_id, user_id, "update", "campaign", id,
+        accounts::record_activity(c, pole_id, by(user_id), "update", "campaign", id,
                                   "indicator " + added + ": " + in.label.fr);
     });
     return campaign(pole_id, id);
@@ -152,7 +154,7 @@ Campaign EvaluationService::remove_campaign_indicator(std::int64_t pole_id, std:
             throw Error(ErrorCode::not_found, "no indicator '" + item + "' added by this campaign",
                         "item");
         rewrite_campaign_grid(c, row, g);
-        accounts::record_activity(c, pole_id, user_id, "update", "campaign", id,
+        accounts::record_activity(c, pole_id, by(user_id), "update", "campaign", id,
                                   "indicator " + item + " removed");
     });
     return campaign(pole_id, id);
@@ -165,8 +167,8 @@ Campaign EvaluationService::next_year_campaign(std::int64_t pole_id, std::int64_
     auto next_id = database_.write([&](Connection& c) {
         for (const auto& k : storage::campaigns(c, pole_id))
             if (k.previous_id == id)
-                throw Error(ErrorCode::conflict, "next year's campaign already exists (" +
-                                                     std::to_string(k.id) + ")");
+                throw Error(ErrorCode::conflict,
+                            "next year's campaign already exists (" + std::to_string(k.id) + ")");
         Grid own = *previous_assessment.grid;
         own.version = storage::next_version(c, pole_id, own.code);
         auto grid_id = storage::insert_grid(
@@ -190,9 +192,10 @@ Campaign EvaluationService::next_year_campaign(std::int64_t pole_id, std::int64_
         k.previous_id = id;
         // The yearly review keeps the set-up (steps 1 to 3) and starts the rest afresh.
         k.steps = initial_steps(own);
-        for (const char* step : {"demand", "perimeter", "criteria"}) k.steps[step] = previous.steps[step];
+        for (const char* step : {"demand", "perimeter", "criteria"})
+            k.steps[step] = previous.steps[step];
         auto next = storage::insert_campaign(c, pole_id, k);
-        accounts::record_activity(c, pole_id, user_id, "create", "campaign", next, k.title);
+        accounts::record_activity(c, pole_id, by(user_id), "create", "campaign", next, k.title);
         return next;
     });
     return campaign(pole_id, next_id);
@@ -205,7 +208,7 @@ void EvaluationService::delete_campaign(std::int64_t pole_id, std::int64_t user_
         storage::delete_campaign(c, pole_id, id);
         storage::delete_assessment(c, row.assessment_id);
         storage::delete_grid(c, row.grid_id);
-        accounts::record_activity(c, pole_id, user_id, "delete", "campaign", id, row.title);
+        accounts::record_activity(c, pole_id, by(user_id), "delete", "campaign", id, row.title);
     });
 }
 

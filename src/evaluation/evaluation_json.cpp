@@ -48,15 +48,17 @@ Json answer_json(const Item& item, const Answer& a) {
 }
 
 Json section_result_json(const SectionResult& r) {
-    return {{"code", r.code},       {"aggregation", to_string(r.aggregation)},
-            {"value", opt(r.value)}, {"lower", opt(r.lower)},
-            {"upper", opt(r.upper)}, {"normalised", opt(r.normalised)},
+    return {{"code", r.code},         {"aggregation", to_string(r.aggregation)},
+            {"value", opt(r.value)},  {"lower", opt(r.lower)},
+            {"upper", opt(r.upper)},  {"normalised", opt(r.normalised)},
             {"answered", r.answered}, {"items", r.items}};
 }
 
 }  // namespace
 
-Json label_to_json(const Label& l) { return {{"fr", l.fr}, {"it", l.it}, {"en", l.en}}; }
+Json label_to_json(const Label& l) {
+    return {{"fr", l.fr}, {"it", l.it}, {"en", l.en}};
+}
 
 Label label_from(const Json* value, const std::string& field) {
     Label l;
@@ -86,15 +88,26 @@ Json to_json(const StoredGrid& g, bool with_definition) {
               {"min_participants", grid.min_participants},
               {"modes", grid.modes},
               {"updated_at", g.updated_at}};
-    if (with_definition) j["definition"] = grid_to_json(grid);
+    if (with_definition) {
+        j["definition"] = grid_to_json(grid);
+        // Axis names for boards and tables: each item's key words in the three languages.
+        j["short"] = Json::object();
+        for (const auto* item : grid.items())
+            j["short"][item->code] = {{"fr", short_label(item->label.fr)},
+                                      {"it", short_label(in_language(item->label, "it"))},
+                                      {"en", short_label(in_language(item->label, "en"))}};
+    }
     return j;
 }
 
 Json to_json(const AssessmentSummary& a) {
     return {{"id", a.id},
             {"grid",
-             {{"id", a.grid_id}, {"code", a.grid_code}, {"version", a.grid_version},
-              {"title", a.grid_title}, {"tool", a.tool}}},
+             {{"id", a.grid_id},
+              {"code", a.grid_code},
+              {"version", a.grid_version},
+              {"title", a.grid_title},
+              {"tool", a.tool}}},
             {"subject", subject_json(a.subject)},
             {"title", a.title},
             {"held_on", a.held_on},
@@ -124,7 +137,8 @@ Json to_json(const Assessment& a, const Assessment* previous) {
                                          {"arguments", p.arguments}});
     j["answer_map"] = Json::object();
     for (const auto& [code, answer] : a.answers)
-        if (const Item* item = a.grid->find_item(code)) j["answer_map"][code] = answer_json(*item, answer);
+        if (const Item* item = a.grid->find_item(code))
+            j["answer_map"][code] = answer_json(*item, answer);
     j["positions"] = a.board.positions;
     j["log"] = Json::array();
     for (std::size_t i = 0; i < a.log.size(); ++i) {
@@ -146,7 +160,8 @@ Json to_json(const Assessment& a, const Assessment* previous) {
     j["evidence"] = Json::array();
     for (const auto& e : a.evidence) j["evidence"].push_back(to_json(e));
     j["aggregates"] = Json::array();
-    for (const auto& r : aggregate(*a.grid, a.answers)) j["aggregates"].push_back(section_result_json(r));
+    for (const auto& r : aggregate(*a.grid, a.answers))
+        j["aggregates"].push_back(section_result_json(r));
     j["radar"] = Json::array();
     for (const auto& axis : radar(*a.grid, a.answers, previous ? &previous->answers : nullptr))
         j["radar"].push_back({{"code", axis.code},
@@ -157,8 +172,10 @@ Json to_json(const Assessment& a, const Assessment* previous) {
 }
 
 Json to_json(const Replay& r, std::int64_t total) {
-    return {{"positions", r.positions}, {"arguments", r.arguments},
-            {"applied", r.steps.size()}, {"total", total}};
+    return {{"positions", r.positions},
+            {"arguments", r.arguments},
+            {"applied", r.steps.size()},
+            {"total", total}};
 }
 
 Json to_json(const Comparison& c) {
@@ -180,11 +197,16 @@ Json to_json(const Comparison& c) {
 }
 
 Json to_json(const Evidence& e) {
-    return {{"id", e.id},           {"item", opt(e.item)},
-            {"kind", e.kind},       {"title", e.title},
-            {"happened_on", opt(e.happened_on)}, {"url", opt(e.url)},
-            {"note", opt(e.note)},  {"file_name", opt(e.file_name)},
-            {"content_type", opt(e.content_type)}, {"file_bytes", e.file_bytes},
+    return {{"id", e.id},
+            {"item", opt(e.item)},
+            {"kind", e.kind},
+            {"title", e.title},
+            {"happened_on", opt(e.happened_on)},
+            {"url", opt(e.url)},
+            {"note", opt(e.note)},
+            {"file_name", opt(e.file_name)},
+            {"content_type", opt(e.content_type)},
+            {"file_bytes", e.file_bytes},
             {"created_at", e.created_at}};
 }
 
@@ -205,9 +227,15 @@ Json to_json(const Round& r) {
                            {"assessment_id", opt(m.assessment_id)},
                            {"status", m.status},
                            {"answers", m.answers}});
-    return {{"id", r.id},       {"grid_id", r.grid_id},   {"grid_title", r.grid_title},
-            {"title", r.title}, {"year", r.year},         {"notes", opt(r.notes)},
-            {"members", members}, {"created_at", r.created_at}, {"updated_at", r.updated_at}};
+    return {{"id", r.id},
+            {"grid_id", r.grid_id},
+            {"grid_title", r.grid_title},
+            {"title", r.title},
+            {"year", r.year},
+            {"notes", opt(r.notes)},
+            {"members", members},
+            {"created_at", r.created_at},
+            {"updated_at", r.updated_at}};
 }
 
 Json to_json(const DistributionReport& d) {
@@ -229,7 +257,8 @@ Json to_json(const DistributionReport& d) {
                          {"mean", opt(s.mean)},
                          {"counts", s.counts}});
     }
-    return {{"assessments", d.assessments}, {"title", label_to_json(d.grid->title)}, {"items", items}};
+    return {
+        {"assessments", d.assessments}, {"title", label_to_json(d.grid->title)}, {"items", items}};
 }
 
 Json to_json(const Campaign& k) {
@@ -350,7 +379,8 @@ EvidenceInput evidence_from(const Json& body) {
         JsonFields ff(*file, "file");
         EvidenceFile upload;
         upload.name = ff.required_string("name");
-        upload.content_type = ff.optional_string("content_type").value_or("application/octet-stream");
+        upload.content_type =
+            ff.optional_string("content_type").value_or("application/octet-stream");
         upload.bytes = from_base64(ff.required_string("base64"));
         ff.reject_unknown();
         e.file = std::move(upload);

@@ -23,6 +23,11 @@ struct EvaluationConfig {
     Links links;
 };
 
+// Who did it, for the activity log: 0 stands for no signed-in user (the command line).
+inline std::optional<std::int64_t> by(std::int64_t user_id) {
+    return user_id ? std::optional<std::int64_t>(user_id) : std::nullopt;
+}
+
 struct Comparison {
     Assessment current, previous;
     std::vector<ItemComparison> items;
@@ -53,8 +58,7 @@ class EvaluationService {
     const GridVocabulary& grid_vocabulary() const { return grid_vocabulary_; }
 
     // ---- assessments
-    Assessment create_assessment(std::int64_t pole_id, std::int64_t user_id,
-                                 AssessmentInput input);
+    Assessment create_assessment(std::int64_t pole_id, std::int64_t user_id, AssessmentInput input);
     Assessment assessment(std::int64_t pole_id, std::int64_t id);
     // Grows with every change: cheap to poll for a screen that follows a session.
     std::int64_t revision(std::int64_t pole_id, std::int64_t id);
@@ -118,8 +122,8 @@ class EvaluationService {
                                 std::optional<bool> done);
     Campaign add_campaign_indicator(std::int64_t pole_id, std::int64_t user_id, std::int64_t id,
                                     IndicatorInput input, std::string* code = nullptr);
-    Campaign remove_campaign_indicator(std::int64_t pole_id, std::int64_t user_id,
-                                       std::int64_t id, const std::string& item);
+    Campaign remove_campaign_indicator(std::int64_t pole_id, std::int64_t user_id, std::int64_t id,
+                                       const std::string& item);
     // Next year's campaign: the same demand, perimeter, criteria and indicators, no data.
     Campaign next_year_campaign(std::int64_t pole_id, std::int64_t user_id, std::int64_t id);
     void delete_campaign(std::int64_t pole_id, std::int64_t user_id, std::int64_t id);

@@ -18,14 +18,16 @@ std::string value_text(const Item& item, const Answer& a, const std::string& lan
     return v.get<std::string>();
 }
 
-std::string yes(bool b) { return b ? "1" : "0"; }
+std::string yes(bool b) {
+    return b ? "1" : "0";
+}
 
 }  // namespace
 
 std::vector<std::string> export_columns() {
-    return {"record",  "section",      "item",   "label",  "kind",   "value",
-            "unit",    "priority",     "significant", "comment", "seq", "speaker",
-            "direction", "displacement", "before", "after",  "text",   "date"};
+    return {"record",    "section",      "item",        "label",   "kind", "value",
+            "unit",      "priority",     "significant", "comment", "seq",  "speaker",
+            "direction", "displacement", "before",      "after",   "text", "date"};
 }
 
 std::vector<std::vector<std::string>> export_rows(const Assessment& a, const std::string& lang) {

@@ -49,10 +49,11 @@ void collect_items(const std::vector<Section>& sections, std::vector<const Item*
     }
 }
 
-void collect_sections(const std::vector<Section>& sections, std::int64_t depth,
-                      std::int64_t wanted, std::vector<const Section*>& out) {
+void collect_sections(const std::vector<Section>& sections, std::int64_t depth, std::int64_t wanted,
+                      std::vector<const Section*>& out) {
     for (const auto& s : sections) {
-        if (depth == wanted) out.push_back(&s);
+        if (depth == wanted)
+            out.push_back(&s);
         else
             collect_sections(s.sections, depth + 1, wanted, out);
     }
@@ -66,7 +67,9 @@ const Section* search_section(const std::vector<Section>& sections, const std::s
     return nullptr;
 }
 
-bool empty(const Label& l) { return l.fr.empty() && l.it.empty() && l.en.empty(); }
+bool empty(const Label& l) {
+    return l.fr.empty() && l.it.empty() && l.en.empty();
+}
 
 Json label_json(const Label& l) {
     Json j = Json::object();
@@ -93,7 +96,8 @@ Json scale_json(const Scale& s) {
         case ItemKind::ordinal: {
             Json levels = Json::array();
             for (const auto& l : s.levels)
-                levels.push_back({{"code", l.code}, {"value", l.value}, {"label", label_json(l.label)}});
+                levels.push_back(
+                    {{"code", l.code}, {"value", l.value}, {"label", label_json(l.label)}});
             j["levels"] = levels;
             break;
         }
@@ -222,8 +226,9 @@ Json grid_to_json(const Grid& g) {
         for (const auto& r : g.references) {
             Json points = Json::array();
             for (const auto& p : r.points) points.push_back(label_json(p));
-            j["references"].push_back(
-                {{"label", label_json(r.label)}, {"source", source_json(r.source)}, {"points", points}});
+            j["references"].push_back({{"label", label_json(r.label)},
+                                       {"source", source_json(r.source)},
+                                       {"points", points}});
         }
     }
     j["sections"] = Json::array();

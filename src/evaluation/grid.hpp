@@ -34,7 +34,7 @@ struct Scale {
     ItemKind kind = ItemKind::text;
     // cursor: the axis from `min` to `max`, arguments start from `neutral`.
     double min = 0, max = 0, neutral = 0;
-    Label low, high;  // cursor: what the two ends mean
+    Label low, high;            // cursor: what the two ends mean
     std::vector<Level> levels;  // ordinal, in order
     // number: optional bounds, a unit, whole numbers only.
     std::optional<double> lower, upper;
@@ -88,8 +88,8 @@ struct Grid {
     Label title, description, stem, source, translation_note;
     std::vector<std::string> modes, stages;
     std::int64_t min_participants = 0;  // a group tool names its participants
-    std::vector<std::string> flags;  // "priority", "significant"
-    std::int64_t radar_depth = 0;    // 0: no radar chart
+    std::vector<std::string> flags;     // "priority", "significant"
+    std::int64_t radar_depth = 0;       // 0: no radar chart
     std::vector<std::pair<std::string, Scale>> scales;
     std::vector<Reference> references;
     std::vector<Section> sections;

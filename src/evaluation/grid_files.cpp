@@ -25,8 +25,7 @@ Grid read_grid_file(const std::string& path, const GridVocabulary& vocabulary) {
     return parse_grid_or_throw(document, vocabulary, path);
 }
 
-std::vector<GridFile> read_grid_files(const std::string& folder,
-                                      const GridVocabulary& vocabulary) {
+std::vector<GridFile> read_grid_files(const std::string& folder, const GridVocabulary& vocabulary) {
     std::vector<GridFile> files;
     if (!fs::is_directory(folder)) return files;
     std::vector<fs::path> paths;

@@ -47,7 +47,8 @@ class Reader {
             integer(doc, "min_participants", "min_participants", 0, kMaxParticipants).value_or(0);
         g.flags = codes(doc, "flags", "flags", {"priority", "significant"}, "flags");
         if (auto r = doc.find("radar"); r != doc.end() && !r->is_null()) {
-            if (!r->is_object()) fail("radar", "must be an object");
+            if (!r->is_object())
+                fail("radar", "must be an object");
             else {
                 known(*r, "radar", {"depth"});
                 g.radar_depth = integer(*r, "depth", "radar.depth", 1, 5).value_or(0);
@@ -311,8 +312,10 @@ class Reader {
             known(r, p, {"label", "source", "points"});
             Reference ref;
             ref.label = label(r, "label", p + ".label", true);
-            if (r.contains("source")) ref.source = source_ref(r["source"], p + ".source");
-            else fail(p + ".source", "a reference must name its source");
+            if (r.contains("source"))
+                ref.source = source_ref(r["source"], p + ".source");
+            else
+                fail(p + ".source", "a reference must name its source");
             if (auto pts = r.find("points"); pts != r.end() && pts->is_array())
                 for (std::size_t j = 0; j < pts->size(); ++j) {
                     Json holder = {{"t", (*pts)[j]}};
@@ -399,22 +402,26 @@ class Reader {
         if (j.contains("source") && !j["source"].is_null())
             s.source = source_ref(j["source"], where + ".source");
         if (auto items = j.find("items"); items != j.end() && !items->is_null()) {
-            if (!items->is_array()) fail(where + ".items", "must be a list");
+            if (!items->is_array())
+                fail(where + ".items", "must be a list");
             else
                 for (std::size_t i = 0; i < items->size(); ++i)
                     s.items.push_back(
                         item((*items)[i], path + ".items[" + std::to_string(i) + "]", g));
         }
         s.sections = sections(j, "sections", path + ".sections", g, depth + 1);
-        if (s.items.empty() && s.sections.empty())
-            fail(where, "a section needs items or sections");
+        if (s.items.empty() && s.sections.empty()) fail(where, "a section needs items or sections");
         return s;
     }
 
     Aggregation aggregation(const std::string& name, const std::string& path) {
         static const std::map<std::string, Aggregation> names = {
-            {"", Aggregation::none},       {"none", Aggregation::none}, {"mean", Aggregation::mean},
-            {"sum", Aggregation::sum},     {"min", Aggregation::min},   {"max", Aggregation::max},
+            {"", Aggregation::none},
+            {"none", Aggregation::none},
+            {"mean", Aggregation::mean},
+            {"sum", Aggregation::sum},
+            {"min", Aggregation::min},
+            {"max", Aggregation::max},
             {"share_yes", Aggregation::share_yes}};
         auto found = names.find(name);
         if (found != names.end()) return found->second;

@@ -87,8 +87,8 @@ std::shared_ptr<const Grid> EvaluationService::parsed(const storage::GridRow& ro
         // updated_at, and comparing the text costs far less than parsing it.
         if (it != cache_.end() && it->second.first == row.definition) return it->second.second;
     }
-    auto grid = std::make_shared<const Grid>(parse_grid_or_throw(
-        Json::parse(row.definition), {}, "grid " + std::to_string(row.id)));
+    auto grid = std::make_shared<const Grid>(
+        parse_grid_or_throw(Json::parse(row.definition), {}, "grid " + std::to_string(row.id)));
     std::lock_guard lock(cache_mutex_);
     cache_[row.id] = {row.definition, grid};
     return grid;
@@ -128,8 +128,7 @@ StoredGrid EvaluationService::grid(std::int64_t pole_id, std::int64_t id) {
 }
 
 StoredGrid EvaluationService::find_grid(std::int64_t pole_id, const std::string& code_or_id) {
-    if (!code_or_id.empty() &&
-        code_or_id.find_first_not_of("0123456789") == std::string::npos)
+    if (!code_or_id.empty() && code_or_id.find_first_not_of("0123456789") == std::string::npos)
         return grid(pole_id, std::stoll(code_or_id));
     return database_.read([&](Connection& c) {
         auto id = storage::latest_shipped(c, code_or_id);
@@ -152,15 +151,15 @@ StoredGrid EvaluationService::copy_grid(std::int64_t pole_id, std::int64_t user_
         copy = parse_grid_or_throw(document, grid_vocabulary_, "grid");
         auto id = storage::insert_grid(
             c, {pole_id, &copy, grid_to_json(copy).dump(), source.id, "", false});
-        accounts::record_activity(c, pole_id, user_id, "create", "evaluation_grid", id,
+        accounts::record_activity(c, pole_id, by(user_id), "create", "evaluation_grid", id,
                                   copy.title.fr + " (copy)");
         return id;
     });
     return grid(pole_id, id);
 }
 
-StoredGrid EvaluationService::save_grid(std::int64_t pole_id, std::int64_t user_id,
-                                        std::int64_t id, const Json& definition) {
+StoredGrid EvaluationService::save_grid(std::int64_t pole_id, std::int64_t user_id, std::int64_t id,
+                                        const Json& definition) {
     auto saved = database_.write([&](Connection& c) {
         auto current = require_grid(c, pole_id, id);
         if (!current.pole_id)
@@ -181,7 +180,7 @@ StoredGrid EvaluationService::save_grid(std::int64_t pole_id, std::int64_t user_
             target = storage::insert_grid(
                 c, {pole_id, &edited, grid_to_json(edited).dump(), id, "", false});
         }
-        accounts::record_activity(c, pole_id, user_id, "update", "evaluation_grid", target,
+        accounts::record_activity(c, pole_id, by(user_id), "update", "evaluation_grid", target,
                                   edited.title.fr + " v" + std::to_string(edited.version));
         return target;
     });
@@ -195,7 +194,7 @@ StoredGrid EvaluationService::import_grid(std::int64_t pole_id, std::int64_t use
         g.version = storage::next_version(c, pole_id, g.code);
         auto id = storage::insert_grid(
             c, {pole_id, &g, grid_to_json(g).dump(), std::nullopt, origin, false});
-        accounts::record_activity(c, pole_id, user_id, "import", "evaluation_grid", id,
+        accounts::record_activity(c, pole_id, by(user_id), "import", "evaluation_grid", id,
                                   origin + ": " + g.title.fr);
         return id;
     });
@@ -207,18 +206,19 @@ void EvaluationService::delete_grid(std::int64_t pole_id, std::int64_t user_id, 
         auto g = require_grid(c, pole_id, id);
         if (!g.pole_id) throw Error(ErrorCode::forbidden, "a shipped grid cannot be deleted");
         if (g.hidden)
-            throw Error(ErrorCode::conflict, "this grid belongs to a campaign: delete the campaign");
-        if (g.assessments > 0)
             throw Error(ErrorCode::conflict,
-                        "assessments use this grid: delete them first (" +
-                            std::to_string(g.assessments) + ")");
-        auto users = c.query("SELECT (SELECT COUNT(*) FROM eval_rounds WHERE grid_id = ?) + "
-                             "(SELECT COUNT(*) FROM eval_campaigns WHERE base_grid_id = ?)",
-                             {id, id});
+                        "this grid belongs to a campaign: delete the campaign");
+        if (g.assessments > 0)
+            throw Error(ErrorCode::conflict, "assessments use this grid: delete them first (" +
+                                                 std::to_string(g.assessments) + ")");
+        auto users = c.query(
+            "SELECT (SELECT COUNT(*) FROM eval_rounds WHERE grid_id = ?) + "
+            "(SELECT COUNT(*) FROM eval_campaigns WHERE base_grid_id = ?)",
+            {id, id});
         if (users[0].integer(0) > 0)
             throw Error(ErrorCode::conflict, "a pole round or a campaign uses this grid");
         storage::delete_grid(c, id);
-        accounts::record_activity(c, pole_id, user_id, "delete", "evaluation_grid", id,
+        accounts::record_activity(c, pole_id, by(user_id), "delete", "evaluation_grid", id,
                                   g.grid->title.fr);
     });
 }

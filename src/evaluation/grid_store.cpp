@@ -36,11 +36,17 @@ GridRow grid_from(const Row& r) {
 }
 
 store::Params grid_values(const NewGrid& g, const std::string& now) {
-    return {nullable(g.pole_id),  g.grid->code,
-            g.grid->version,      g.grid->tool,
-            g.grid->title.fr,     g.definition,
-            nullable(g.derived_from), g.source_file.empty() ? store::Value(nullptr) : store::Value(g.source_file),
-            std::int64_t(g.hidden ? 1 : 0), now, now};
+    return {nullable(g.pole_id),
+            g.grid->code,
+            g.grid->version,
+            g.grid->tool,
+            g.grid->title.fr,
+            g.definition,
+            nullable(g.derived_from),
+            g.source_file.empty() ? store::Value(nullptr) : store::Value(g.source_file),
+            std::int64_t(g.hidden ? 1 : 0),
+            now,
+            now};
 }
 
 constexpr const char* kInsertGrid =
@@ -57,7 +63,8 @@ std::int64_t insert_grid(Connection& c, const NewGrid& g) {
 std::optional<std::string> insert_shipped_grid(Connection& c, const NewGrid& g) {
     // ON CONFLICT DO NOTHING: two servers starting at once on one PostgreSQL database both
     // try to record the same shipped grids, and the second must not fail.
-    c.execute(std::string(kInsertGrid) + " ON CONFLICT DO NOTHING", grid_values(g, clock::now_iso()));
+    c.execute(std::string(kInsertGrid) + " ON CONFLICT DO NOTHING",
+              grid_values(g, clock::now_iso()));
     auto rows = c.query(
         "SELECT definition FROM eval_grids WHERE pole_id IS NULL AND code = ? AND version = ?",
         {g.grid->code, g.grid->version});
@@ -66,8 +73,9 @@ std::optional<std::string> insert_shipped_grid(Connection& c, const NewGrid& g) 
 }
 
 void update_grid(Connection& c, std::int64_t id, const Grid& grid, const std::string& definition) {
-    c.execute("UPDATE eval_grids SET title = ?, tool = ?, definition = ?, updated_at = ? WHERE id = ?",
-              {grid.title.fr, grid.tool, definition, clock::now_iso(), id});
+    c.execute(
+        "UPDATE eval_grids SET title = ?, tool = ?, definition = ?, updated_at = ? WHERE id = ?",
+        {grid.title.fr, grid.tool, definition, clock::now_iso(), id});
 }
 
 void delete_grid(Connection& c, std::int64_t id) {
@@ -96,9 +104,11 @@ std::vector<GridRow> visible_grids(Connection& c, std::int64_t pole_id, bool inc
 }
 
 std::int64_t next_version(Connection& c, std::int64_t pole_id, const std::string& code) {
-    return c.query("SELECT COALESCE(MAX(version), 0) + 1 FROM eval_grids WHERE pole_id = ? AND "
-                   "code = ?",
-                   {pole_id, code})[0]
+    return c
+        .query(
+            "SELECT COALESCE(MAX(version), 0) + 1 FROM eval_grids WHERE pole_id = ? AND "
+            "code = ?",
+            {pole_id, code})[0]
         .integer(0);
 }
 
@@ -115,17 +125,20 @@ std::optional<std::int64_t> latest_shipped(Connection& c, const std::string& cod
 
 std::int64_t insert_demarche(Connection& c, std::int64_t pole_id, const Demarche& d) {
     auto now = clock::now_iso();
-    return c.query("INSERT INTO eval_demarches (pole_id, name, description, actor_id, created_at, "
-                   "updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                   {pole_id, d.name, nullable(d.description), nullable(d.actor_id), now, now})[0]
+    return c
+        .query(
+            "INSERT INTO eval_demarches (pole_id, name, description, actor_id, created_at, "
+            "updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            {pole_id, d.name, nullable(d.description), nullable(d.actor_id), now, now})[0]
         .integer(0);
 }
 
 bool update_demarche(Connection& c, std::int64_t pole_id, std::int64_t id, const Demarche& d) {
-    return c.execute("UPDATE eval_demarches SET name = ?, description = ?, actor_id = ?, "
-                     "updated_at = ? WHERE id = ? AND pole_id = ?",
-                     {d.name, nullable(d.description), nullable(d.actor_id), clock::now_iso(), id,
-                      pole_id}) > 0;
+    return c.execute(
+               "UPDATE eval_demarches SET name = ?, description = ?, actor_id = ?, "
+               "updated_at = ? WHERE id = ? AND pole_id = ?",
+               {d.name, nullable(d.description), nullable(d.actor_id), clock::now_iso(), id,
+                pole_id}) > 0;
 }
 
 bool delete_demarche(Connection& c, std::int64_t pole_id, std::int64_t id) {
@@ -134,8 +147,8 @@ bool delete_demarche(Connection& c, std::int64_t pole_id, std::int64_t id) {
 
 namespace {
 Demarche demarche_from(const Row& r) {
-    return {r.integer(0), r.text(1), r.optional_text(2), r.optional_integer(3), r.text(4),
-            r.text(5)};
+    return {r.integer(0),          r.text(1), r.optional_text(2),
+            r.optional_integer(3), r.text(4), r.text(5)};
 }
 constexpr const char* kDemarcheColumns =
     "SELECT id, name, description, actor_id, created_at, updated_at FROM eval_demarches ";
@@ -160,9 +173,10 @@ std::optional<Demarche> demarche(Connection& c, std::int64_t pole_id, std::int64
 
 std::int64_t insert_round(Connection& c, std::int64_t pole_id, const RoundInput& r) {
     auto now = clock::now_iso();
-    auto id = c.query("INSERT INTO eval_rounds (pole_id, grid_id, title, year, notes, created_at, "
-                      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                      {pole_id, r.grid_id, r.title, r.year, nullable(r.notes), now, now})[0]
+    auto id = c.query(
+                   "INSERT INTO eval_rounds (pole_id, grid_id, title, year, notes, created_at, "
+                   "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                   {pole_id, r.grid_id, r.title, r.year, nullable(r.notes), now, now})[0]
                   .integer(0);
     set_round_members(c, id, r.members);
     return id;
@@ -190,11 +204,11 @@ bool delete_round(Connection& c, std::int64_t pole_id, std::int64_t id) {
 
 namespace {
 RoundRow round_from(Connection& c, const Row& r) {
-    RoundRow out{r.integer(0), r.integer(1), r.integer(2), r.text(3), r.text(5), r.text(6),
-                 r.optional_text(4), {}};
-    for (const auto& m : c.query(
-             "SELECT actor_id FROM eval_round_members WHERE round_id = ? ORDER BY actor_id",
-             {out.id}))
+    RoundRow out{r.integer(0), r.integer(1), r.integer(2),       r.text(3),
+                 r.text(5),    r.text(6),    r.optional_text(4), {}};
+    for (const auto& m :
+         c.query("SELECT actor_id FROM eval_round_members WHERE round_id = ? ORDER BY actor_id",
+                 {out.id}))
         out.members.push_back(m.integer(0));
     return out;
 }
@@ -210,9 +224,9 @@ std::optional<RoundRow> round(Connection& c, std::int64_t pole_id, std::int64_t 
 
 std::vector<RoundRow> rounds(Connection& c, std::int64_t pole_id) {
     std::vector<RoundRow> out;
-    for (const auto& r : c.query(std::string(kRoundColumns) +
-                                     "WHERE pole_id = ? ORDER BY year DESC, title, id",
-                                 {pole_id}))
+    for (const auto& r :
+         c.query(std::string(kRoundColumns) + "WHERE pole_id = ? ORDER BY year DESC, title, id",
+                 {pole_id}))
         out.push_back(round_from(c, r));
     return out;
 }

@@ -8,10 +8,12 @@ namespace maillage::evaluation::reporting {
 std::string Texts::operator()(const std::string& key,
                               const std::map<std::string, std::string>& values) const {
     auto it = service_.report_texts().find(key);
-    std::string text = it == service_.report_texts().end() ? key : in_language(it->second, language_);
+    std::string text =
+        it == service_.report_texts().end() ? key : in_language(it->second, language_);
     for (const auto& [name, value] : values) {
         std::string mark = "{" + name + "}";
-        for (auto at = text.find(mark); at != std::string::npos; at = text.find(mark, at + value.size()))
+        for (auto at = text.find(mark); at != std::string::npos;
+             at = text.find(mark, at + value.size()))
             text.replace(at, mark.size(), value);
     }
     return text;
@@ -26,7 +28,8 @@ std::string answer_text(const Texts& t, const Item& item, const Answer* a) {
     if (!a) return t("unanswered");
     Json v = answer_value_json(item, *a);
     std::string text;
-    if (v.is_boolean()) text = v.get<bool>() ? t("yes") : t("no");
+    if (v.is_boolean())
+        text = v.get<bool>() ? t("yes") : t("no");
     else if (v.is_number()) {
         double n = v.get<double>();
         text = (item.scale.kind == ItemKind::cursor && n > 0 ? "+" : "") + format_number(n);
@@ -72,7 +75,9 @@ void add_answer_tables(report::Document& doc, const Texts& t, const Assessment& 
         doc.heading(std::min(level, 3), t.label(s.label));
         if (!s.items.empty()) {
             report::Table table{{t("col_code"), t("col_item"), t("col_answer"), t("col_comment")},
-                                {}, t.label(s.label), {}};
+                                {},
+                                t.label(s.label),
+                                {}};
             for (const auto& item : s.items) {
                 auto found = a.answers.find(item.code);
                 const Answer* answer = found == a.answers.end() ? nullptr : &found->second;
@@ -108,8 +113,11 @@ void add_radar(report::Document& doc, const Texts& t, const Assessment& a,
 void add_evidence(report::Document& doc, const Texts& t, const Assessment& a) {
     if (a.evidence.empty()) return;
     doc.heading(1, t("evidence"));
-    report::Table table{{t("col_kind"), t("col_title"), t("col_date"), t("col_code"), t("col_link")},
-                        {}, t("evidence"), {}};
+    report::Table table{
+        {t("col_kind"), t("col_title"), t("col_date"), t("col_code"), t("col_link")},
+        {},
+        t("evidence"),
+        {}};
     for (const auto& e : a.evidence)
         table.rows.push_back({t.code("evaluation_evidence_kind", e.kind), e.title,
                               e.happened_on.value_or(""), e.item.value_or(""),
@@ -125,9 +133,11 @@ void add_comparison(report::Document& doc, const Texts& t, const Assessment& a,
         return;
     }
     doc.heading(1, t("comparison", {{"date", previous->held_on}}));
-    report::Table table{{t("col_code"), t("col_item"), t("col_previous"), t("col_current"),
-                         t("col_change")},
-                        {}, t("comparison", {{"date", previous->held_on}}), {4}};
+    report::Table table{
+        {t("col_code"), t("col_item"), t("col_previous"), t("col_current"), t("col_change")},
+        {},
+        t("comparison", {{"date", previous->held_on}}),
+        {4}};
     std::int64_t unchanged = 0;
     for (const auto& c : compare(*a.grid, a.answers, previous->answers)) {
         if (!c.changed) {

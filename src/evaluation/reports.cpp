@@ -42,7 +42,9 @@ void add_board(report::Document& doc, const Texts& t, const Assessment& a,
     }
     report::Table log{{t("col_seq"), t("col_question"), t("col_speaker"), t("col_move"),
                        t("col_position"), t("col_argument")},
-                      {}, t("log"), {0, 3}};
+                      {},
+                      t("log"),
+                      {0, 3}};
     for (std::size_t i = 0; i < a.log.size(); ++i) {
         const auto& x = a.log[i];
         const auto& step = a.board.steps[i];
@@ -51,7 +53,8 @@ void add_board(report::Document& doc, const Texts& t, const Assessment& a,
         if (item) question += " " + t.brief(item->label, 40);
         std::string move = std::string(x.direction > 0 ? "+" : "−") + format_number(x.displacement);
         std::string position = format_number(step.before) + " → " + format_number(step.after);
-        if (x.withdrawn) position = t("withdrawn");
+        if (x.withdrawn)
+            position = t("withdrawn");
         else if (step.clamped)
             position += " " + t("clamped");
         log.rows.push_back({std::to_string(x.seq), question, speaker_of(a, x.participant_id), move,
@@ -119,15 +122,17 @@ void add_campaign_steps(report::Document& doc, const Texts& t, const Campaign& k
     doc.heading(1, t("step_demand"));
     std::vector<std::string> lines;
     for (auto [key, field] : {std::pair{"requester", "requester"}, {"motive", "motive"}})
-        if (auto v = step_text(s, "demand", field); !v.empty()) lines.push_back(t(key, {{"value", v}}));
+        if (auto v = step_text(s, "demand", field); !v.empty())
+            lines.push_back(t(key, {{"value", v}}));
     if (auto v = step_text(s, "demand", "origin"); !v.empty())
         lines.push_back(t("origin", {{"value", t.code("evaluation_origin", v)}}));
-    if (lines.empty()) doc.paragraph(t("not_filled"));
+    if (lines.empty())
+        doc.paragraph(t("not_filled"));
     else
         doc.bullets(lines);
     if (!s["demand"]["stakeholders"].empty()) {
-        report::Table table{{t("col_name"), t("col_side"), t("col_participation")}, {},
-                            t("stakeholders"), {}};
+        report::Table table{
+            {t("col_name"), t("col_side"), t("col_participation")}, {}, t("stakeholders"), {}};
         for (const auto& p : s["demand"]["stakeholders"])
             table.rows.push_back({p["name"], t(p["side"].get<std::string>()),
                                   t.code("evaluation_participation", p["participation"])});
@@ -138,13 +143,14 @@ void add_campaign_steps(report::Document& doc, const Texts& t, const Campaign& k
     if (auto v = step_text(s, "perimeter", "scope"); !v.empty())
         lines.push_back(t("scope", {{"value", t.code("evaluation_perimeter", v)}}));
     if (s["perimeter"]["core_business"].is_boolean())
-        lines.push_back(t("core_business", {{"value", t(s["perimeter"]["core_business"].get<bool>()
-                                                            ? "core_in"
-                                                            : "core_out")}}));
+        lines.push_back(t(
+            "core_business",
+            {{"value", t(s["perimeter"]["core_business"].get<bool>() ? "core_in" : "core_out")}}));
     if (auto v = step_text(s, "perimeter", "territories"); !v.empty())
         lines.push_back(t("territories", {{"value", v}}));
     if (auto v = step_text(s, "perimeter", "note"); !v.empty()) lines.push_back(v);
-    if (lines.empty()) doc.paragraph(t("not_filled"));
+    if (lines.empty())
+        doc.paragraph(t("not_filled"));
     else
         doc.bullets(lines);
 }
@@ -166,8 +172,11 @@ void add_debate(report::Document& doc, const Texts& t, const Campaign& k) {
     doc.heading(1, t("step_debate"));
     const Json& debate = k.steps["debate"];
     if (!debate["sessions"].empty()) {
-        report::Table table{{t("col_date"), t("col_audience"), t("col_speaker"), t("col_conclusions")},
-                            {}, t("sessions"), {}};
+        report::Table table{
+            {t("col_date"), t("col_audience"), t("col_speaker"), t("col_conclusions")},
+            {},
+            t("sessions"),
+            {}};
         for (const auto& x : debate["sessions"])
             table.rows.push_back({x["date"], t(x["audience"].get<std::string>()), x["participants"],
                                   x["conclusions"]});

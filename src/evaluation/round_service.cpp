@@ -19,7 +19,8 @@ Demarche EvaluationService::save_demarche(std::int64_t pole_id, std::int64_t use
     if (in.name.size() > 300) throw invalid("name", "is longer than 300 bytes");
     if (in.description && in.description->size() > 20000)
         throw invalid("description", "is too long");
-    if (in.actor_id && !(config_.links.actor_name && config_.links.actor_name(pole_id, *in.actor_id)))
+    if (in.actor_id &&
+        !(config_.links.actor_name && config_.links.actor_name(pole_id, *in.actor_id)))
         throw Error(ErrorCode::not_found, "no such actor in this pole", "actor_id");
     auto saved = database_.write([&](Connection& c) {
         std::int64_t target = id.value_or(0);
@@ -29,7 +30,7 @@ Demarche EvaluationService::save_demarche(std::int64_t pole_id, std::int64_t use
         } else {
             target = storage::insert_demarche(c, pole_id, in);
         }
-        accounts::record_activity(c, pole_id, user_id, id ? "update" : "create", "demarche",
+        accounts::record_activity(c, pole_id, by(user_id), id ? "update" : "create", "demarche",
                                   target, in.name);
         return *storage::demarche(c, pole_id, target);
     });
@@ -47,7 +48,7 @@ void EvaluationService::delete_demarche(std::int64_t pole_id, std::int64_t user_
         if (!storage::assessments(c, pole_id, f).empty())
             throw Error(ErrorCode::conflict, "assessments are about this démarche");
         storage::delete_demarche(c, pole_id, id);
-        accounts::record_activity(c, pole_id, user_id, "delete", "demarche", id, d->name);
+        accounts::record_activity(c, pole_id, by(user_id), "delete", "demarche", id, d->name);
     });
 }
 
@@ -67,7 +68,8 @@ Round EvaluationService::create_round(std::int64_t pole_id, std::int64_t user_id
         auto g = require_grid(c, pole_id, in.grid_id);
         if (g.hidden) throw invalid("grid_id", "this grid belongs to a campaign");
         auto id = storage::insert_round(c, pole_id, in);
-        accounts::record_activity(c, pole_id, user_id, "create", "evaluation_round", id, in.title);
+        accounts::record_activity(c, pole_id, by(user_id), "create", "evaluation_round", id,
+                                  in.title);
         return id;
     });
     return round(pole_id, id);
@@ -79,15 +81,18 @@ Round EvaluationService::round(std::int64_t pole_id, std::int64_t id) {
         if (!r) throw Error(ErrorCode::not_found, "no such round", "id");
         AssessmentFilter f;
         f.round_id = id;
-        return std::tuple{*r, require_grid(c, pole_id, r->grid_id), storage::assessments(c, pole_id, f)};
+        return std::tuple{*r, require_grid(c, pole_id, r->grid_id),
+                          storage::assessments(c, pole_id, f)};
     });
-    Round out{row.id, row.grid_id, grid.grid->title.fr, row.title, row.year, row.notes, {},
-              row.created_at, row.updated_at};
+    Round out{row.id,    row.grid_id, grid.grid->title.fr, row.title,     row.year,
+              row.notes, {},          row.created_at,      row.updated_at};
     for (auto actor : row.members) {
-        RoundMember m{actor, config_.links.actor_name
-                                 ? config_.links.actor_name(pole_id, actor).value_or("")
-                                 : "",
-                      {}, "not_started", 0};
+        RoundMember m{
+            actor,
+            config_.links.actor_name ? config_.links.actor_name(pole_id, actor).value_or("") : "",
+            {},
+            "not_started",
+            0};
         for (const auto& a : assessments)
             if (a.subject.kind == "actor" && a.subject.id == actor) {
                 m.assessment_id = a.id;
@@ -106,13 +111,14 @@ std::vector<Round> EvaluationService::rounds(std::int64_t pole_id) {
     return out;
 }
 
-Round EvaluationService::change_round(std::int64_t pole_id, std::int64_t user_id,
-                                      std::int64_t id, RoundInput in) {
+Round EvaluationService::change_round(std::int64_t pole_id, std::int64_t user_id, std::int64_t id,
+                                      RoundInput in) {
     check_round_members(pole_id, in);
     database_.write([&](Connection& c) {
         if (!storage::update_round(c, pole_id, id, in))
             throw Error(ErrorCode::not_found, "no such round", "id");
-        accounts::record_activity(c, pole_id, user_id, "update", "evaluation_round", id, in.title);
+        accounts::record_activity(c, pole_id, by(user_id), "update", "evaluation_round", id,
+                                  in.title);
     });
     return round(pole_id, id);
 }
@@ -123,7 +129,8 @@ void EvaluationService::delete_round(std::int64_t pole_id, std::int64_t user_id,
         if (!r) throw Error(ErrorCode::not_found, "no such round", "id");
         // The members' assessments stay: they are theirs; they just leave the round.
         storage::delete_round(c, pole_id, id);
-        accounts::record_activity(c, pole_id, user_id, "delete", "evaluation_round", id, r->title);
+        accounts::record_activity(c, pole_id, by(user_id), "delete", "evaluation_round", id,
+                                  r->title);
     });
 }
 
@@ -178,7 +185,8 @@ DistributionReport EvaluationService::round_distribution(std::int64_t pole_id, s
     std::vector<Answers> loaded;
     loaded.reserve(r.members.size());
     for (const auto& m : r.members)
-        loaded.push_back(m.assessment_id ? assessment(pole_id, *m.assessment_id).answers : Answers{});
+        loaded.push_back(m.assessment_id ? assessment(pole_id, *m.assessment_id).answers
+                                         : Answers{});
     std::vector<const Answers*> answers;
     for (std::size_t i = 0; i < r.members.size(); ++i)
         answers.push_back(r.members[i].assessment_id ? &loaded[i] : nullptr);
@@ -188,7 +196,8 @@ DistributionReport EvaluationService::round_distribution(std::int64_t pole_id, s
 }
 
 DistributionReport EvaluationService::core_indicators(std::int64_t pole_id, std::int64_t year) {
-    auto ids = database_.read([&](Connection& c) { return storage::assessments_in_year(c, pole_id, year); });
+    auto ids = database_.read(
+        [&](Connection& c) { return storage::assessments_in_year(c, pole_id, year); });
     // The core items, in the order first met, and each assessment's answers to them.
     auto core = std::make_shared<Grid>();
     core->code = "core";
@@ -226,8 +235,9 @@ DistributionReport EvaluationService::core_indicators(std::int64_t pole_id, std:
 EvaluationService::Counts EvaluationService::counts(std::int64_t pole_id) {
     return database_.read([&](Connection& c) {
         auto n = [&](const char* table) {
-            return c.query(std::string("SELECT COUNT(*) FROM ") + table + " WHERE pole_id = ?",
-                           {pole_id})[0]
+            return c
+                .query(std::string("SELECT COUNT(*) FROM ") + table + " WHERE pole_id = ?",
+                       {pole_id})[0]
                 .integer(0);
         };
         return Counts{n("eval_assessments"), n("eval_campaigns"), n("eval_rounds")};

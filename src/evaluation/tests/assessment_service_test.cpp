@@ -59,29 +59,34 @@ TEST_P(ServiceTest, ArgumentsAreCheckedBeforeTheyJoinTheLog) {
     auto a = service().create_assessment(pole_, user_, board_input(3));
     auto p = a.participant_list[0].id;
     std::string field;
-    EXPECT_EQ(error_of([&] { service().add_argument(pole_, user_, a.id, argument("XYZ-1", p, 1, 1)); },
-                       &field),
-              "invalid_input");
+    EXPECT_EQ(
+        error_of([&] { service().add_argument(pole_, user_, a.id, argument("XYZ-1", p, 1, 1)); },
+                 &field),
+        "invalid_input");
     EXPECT_EQ(field, "item");
-    EXPECT_EQ(error_of([&] { service().add_argument(pole_, user_, a.id, argument("ECO-1", p, 1, 11)); },
-                       &field),
-              "invalid_input");
+    EXPECT_EQ(
+        error_of([&] { service().add_argument(pole_, user_, a.id, argument("ECO-1", p, 1, 11)); },
+                 &field),
+        "invalid_input");
     EXPECT_EQ(field, "displacement");
-    EXPECT_EQ(error_of([&] {
-                  service().add_argument(pole_, user_, a.id, argument("ECO-1", p + 999, 1, 1));
-              }, &field),
-              "invalid_input");
+    EXPECT_EQ(
+        error_of(
+            [&] { service().add_argument(pole_, user_, a.id, argument("ECO-1", p + 999, 1, 1)); },
+            &field),
+        "invalid_input");
     EXPECT_EQ(field, "participant_id");
     // A closed session is a record: reopen it to go on.
     AssessmentChange close;
     close.status = "closed";
     service().change_assessment(pole_, user_, a.id, close);
-    EXPECT_EQ(error_of([&] { service().add_argument(pole_, user_, a.id, argument("ECO-1", p, 1, 1)); }),
-              "conflict");
+    EXPECT_EQ(
+        error_of([&] { service().add_argument(pole_, user_, a.id, argument("ECO-1", p, 1, 1)); }),
+        "conflict");
     AssessmentChange reopen;
     reopen.status = "open";
     service().change_assessment(pole_, user_, a.id, reopen);
-    EXPECT_EQ(service().add_argument(pole_, user_, a.id, argument("ECO-1", p, 1, 1)).log.size(), 1u);
+    EXPECT_EQ(service().add_argument(pole_, user_, a.id, argument("ECO-1", p, 1, 1)).log.size(),
+              1u);
     // A participant who has spoken stays.
     service().add_participant(pole_, user_, a.id, {"Quatrième", {}, {}});
     EXPECT_EQ(error_of([&] { service().remove_participant(pole_, user_, a.id, p); }), "conflict");
@@ -203,8 +208,8 @@ TEST_P(ServiceTest, SessionsCompareQuestionByQuestion) {
     EXPECT_EQ(cmp->previous.id, first.id);
     std::map<std::string, ItemComparison> by_code;
     for (const auto& c : cmp->items) by_code[c.code] = c;
-    EXPECT_DOUBLE_EQ(*by_code["ECO-3"].delta, 2.0);   // 3 − 1
-    EXPECT_DOUBLE_EQ(*by_code["GOV-1"].delta, 3.0);   // 1 − (−2)
+    EXPECT_DOUBLE_EQ(*by_code["ECO-3"].delta, 2.0);  // 3 − 1
+    EXPECT_DOUBLE_EQ(*by_code["GOV-1"].delta, 3.0);  // 1 − (−2)
     EXPECT_TRUE(by_code["GOV-1"].flag_changed);
     EXPECT_FALSE(by_code["SOC-1"].delta.has_value());
     EXPECT_FALSE(by_code["SOC-1"].changed);
@@ -220,7 +225,9 @@ TEST_P(ServiceTest, RecordsOfAnotherPoleAreNotFound) {
                                          argument("ECO-1", a.participant_list[0].id, 1, 1));
               }),
               "not_found");
-    EXPECT_EQ(error_of([&] { service().create_assessment(pole_, user_, board_input(3, foreign_actor_)); }),
+    EXPECT_EQ(error_of([&] {
+                  service().create_assessment(pole_, user_, board_input(3, foreign_actor_));
+              }),
               "not_found");
     auto in = board_input(3);
     in.participants[0].actor_id = foreign_actor_;
@@ -248,10 +255,12 @@ TEST_P(ServiceTest, EvidenceFilesComeBackByteForByte) {
     EXPECT_EQ(back.content_type, "application/pdf");
     e.file = EvidenceFile{"page.html", "text/html", "<script>alert(1)</script>", 0};
     auto html = service().add_evidence(pole_, user_, a.id, e);
-    EXPECT_EQ(service().evidence_file(pole_, a.id, html.id).content_type, "application/octet-stream");
+    EXPECT_EQ(service().evidence_file(pole_, a.id, html.id).content_type,
+              "application/octet-stream");
     e.kind = "rumour";
     EXPECT_EQ(error_of([&] { service().add_evidence(pole_, user_, a.id, e); }), "invalid_input");
-    EXPECT_EQ(error_of([&] { service().evidence_file(other_pole_, a.id, stored.id); }), "not_found");
+    EXPECT_EQ(error_of([&] { service().evidence_file(other_pole_, a.id, stored.id); }),
+              "not_found");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServiceTest, ::testing::ValuesIn(store::testdb::backends()));

@@ -85,8 +85,9 @@ TEST(GridValidation, RefusesScalesThatCannotWork) {
     EXPECT_TRUE(mentions(problems_of(doc), "scales.impact.min", "below max"));
     doc = board_document();
     doc["scales"]["impact"] = {{"kind", "ordinal"},
-                               {"levels", {{{"code", "a"}, {"value", 2}, {"label", {{"fr", "A"}}}},
-                                           {{"code", "b"}, {"value", 1}, {"label", {{"fr", "B"}}}}}}};
+                               {"levels",
+                                {{{"code", "a"}, {"value", 2}, {"label", {{"fr", "A"}}}},
+                                 {{"code", "b"}, {"value", 1}, {"label", {{"fr", "B"}}}}}}};
     auto p = problems_of(doc);
     EXPECT_TRUE(mentions(p, "levels[1].value", "increasing"));
     doc["sections"].erase(1);  // B-1 was the last cursor
@@ -122,10 +123,10 @@ TEST(BoardReplay, ReproducesAHandComputedLogWithClampingAtEachStep) {
     //   −2 → 3 (from the end, not from 6.5), withdrawn +4 → 3.
     // −1 → −1, −0.5 → −1.5.
     // B-1 on [0, 10] from its neutral 5: −4 → 1, −3 → 0 (clamped), +2.5 → 2.5.
-    std::vector<Argument> log = {arg(1, "A-1", +1, 2),     arg(2, "A-2", -1, 1),
-                                 arg(3, "A-1", +1, 1.5),   arg(4, "B-1", -1, 4),
-                                 arg(5, "A-1", +1, 3),     arg(6, "B-1", -1, 3),
-                                 arg(7, "A-1", -1, 2),     arg(8, "A-2", -1, 0.5),
+    std::vector<Argument> log = {arg(1, "A-1", +1, 2),       arg(2, "A-2", -1, 1),
+                                 arg(3, "A-1", +1, 1.5),     arg(4, "B-1", -1, 4),
+                                 arg(5, "A-1", +1, 3),       arg(6, "B-1", -1, 3),
+                                 arg(7, "A-1", -1, 2),       arg(8, "A-2", -1, 0.5),
                                  arg(9, "A-1", +1, 4, true), arg(10, "B-1", +1, 2.5)};
     Replay r = replay(g, log);
     EXPECT_DOUBLE_EQ(r.positions.at("A-1"), 3.0);

@@ -44,7 +44,8 @@ std::vector<std::string> quoted_list(const std::string& text, const std::string&
     std::regex entry(R"(^\s+\d\. « (.*) »$)");
     while (std::getline(lines, line)) {
         std::smatch m;
-        if (std::regex_match(line, m, entry)) out.push_back(m[1]);
+        if (std::regex_match(line, m, entry))
+            out.push_back(m[1]);
         else if (!out.empty())
             break;
     }
@@ -66,7 +67,8 @@ std::vector<std::string> inline_quotes(const std::string& text, const std::strin
             if (depth++ > 0) current += "«";
             i += 2;
         } else if (line.compare(i, 2, "»") == 0) {
-            if (--depth > 0) current += "»";
+            if (--depth > 0)
+                current += "»";
             else {
                 out.push_back(current.substr(1, current.size() - 2));
                 current.clear();
@@ -157,8 +159,8 @@ TEST_F(ShippedGrids, MatchTheInventoryExcerptKeptWithTheTests) {
 TEST_F(ShippedGrids, MatchTheInventoryItselfWhenItIsBesideTheRepository) {
     // The worktree layout puts the shared folder two levels up (/work/wt/<module>); a plain
     // clone beside it one level up.
-    for (const char* relative : {"/../../shared/domain/seed003-inventory.md",
-                                 "/../shared/domain/seed003-inventory.md"}) {
+    for (const char* relative :
+         {"/../../shared/domain/seed003-inventory.md", "/../shared/domain/seed003-inventory.md"}) {
         std::string path = std::string(MAILLAGE_SOURCE_DIR) + relative;
         if (!std::filesystem::exists(path)) continue;
         expect_inventory_matches(parse_inventory(read(path)));

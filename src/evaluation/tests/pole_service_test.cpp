@@ -39,9 +39,10 @@ TEST_P(PoleServiceTest, ACampaignWalksTheSixStepsOnItsOwnGrid) {
     Json demand = {{"requester", "Conseil d'administration"},
                    {"motive", "Montrer l'apport au territoire"},
                    {"origin", "internal"},
-                   {"stakeholders", {{{"name", "Salariés en insertion"},
-                                      {"side", "internal"},
-                                      {"participation", "concertation"}}}}};
+                   {"stakeholders",
+                    {{{"name", "Salariés en insertion"},
+                      {"side", "internal"},
+                      {"participation", "concertation"}}}}};
     k = service().save_campaign_step(pole_, user_, k.id, "demand", demand, true);
     EXPECT_EQ(k.steps["done"], Json({"demand"}));
     std::string field;
@@ -52,10 +53,9 @@ TEST_P(PoleServiceTest, ACampaignWalksTheSixStepsOnItsOwnGrid) {
               "invalid_input");
     EXPECT_EQ(field, "demand.stakeholders[0].participation");
     // Step 3: three criteria retained, in the grid's order whatever the order given.
-    k = service().save_campaign_step(pole_, user_, k.id, "criteria",
-                                     {{"retained", {"SU-6", "SU-2", "SU-3"}},
-                                      {"methods", {"working_groups"}}},
-                                     true);
+    k = service().save_campaign_step(
+        pole_, user_, k.id, "criteria",
+        {{"retained", {"SU-6", "SU-2", "SU-3"}}, {"methods", {"working_groups"}}}, true);
     EXPECT_EQ(k.steps["criteria"]["retained"], Json({"SU-2", "SU-3", "SU-6"}));
     EXPECT_EQ(section_codes(*service().grid(pole_, k.grid_id).grid),
               (std::vector<std::string>{"IAE-ACT", "IAE-ECO", "IAE-RES", "SU-2", "SU-3", "SU-6"}));
@@ -67,23 +67,25 @@ TEST_P(PoleServiceTest, ACampaignWalksTheSixStepsOnItsOwnGrid) {
     std::string code;
     service().add_campaign_indicator(pole_, user_, k.id, ind, &code);
     EXPECT_EQ(code, "SU-3.i1");
-    service().save_answers(pole_, user_, k.assessment_id,
-                           {{"SU-3.i1", Json(125000), {}, {}, {}}, {"iae.hours", Json(41250), {}, {}, {}}});
+    service().save_answers(
+        pole_, user_, k.assessment_id,
+        {{"SU-3.i1", Json(125000), {}, {}, {}}, {"iae.hours", Json(41250), {}, {}, {}}});
     // Dropping the criterion drops its indicator and the indicator's value; keeping it keeps both.
-    service().save_campaign_step(pole_, user_, k.id, "criteria",
-                                 {{"retained", {"SU-2", "SU-3"}}}, {});
+    service().save_campaign_step(pole_, user_, k.id, "criteria", {{"retained", {"SU-2", "SU-3"}}},
+                                 {});
     EXPECT_EQ(service().assessment(pole_, k.assessment_id).answers.count("SU-3.i1"), 1u);
     service().save_campaign_step(pole_, user_, k.id, "criteria", {{"retained", {"SU-2"}}}, {});
     auto a = service().assessment(pole_, k.assessment_id);
     EXPECT_EQ(a.answers.count("SU-3.i1"), 0u);
     EXPECT_DOUBLE_EQ(*a.answers.at("iae.hours").number, 41250);
-    EXPECT_EQ(error_of([&] { service().save_campaign_step(pole_, user_, k.id, "gossip", Json::object(), {}); }),
+    EXPECT_EQ(error_of([&] {
+                  service().save_campaign_step(pole_, user_, k.id, "gossip", Json::object(), {});
+              }),
               "not_found");
     // The campaign's grid is changed from the campaign only.
-    EXPECT_EQ(error_of([&] {
-                  service().save_grid(pole_, user_, k.grid_id, grid_to_json(*a.grid));
-              }),
-              "conflict");
+    EXPECT_EQ(
+        error_of([&] { service().save_grid(pole_, user_, k.grid_id, grid_to_json(*a.grid)); }),
+        "conflict");
 }
 
 TEST_P(PoleServiceTest, NextYearKeepsTheSetUpAndStartsTheDataAfresh) {
@@ -129,10 +131,12 @@ TEST_P(PoleServiceTest, ARoundShowsTheDistributionAcrossMembers) {
     auto again = service().start_member_assessment(pole_, user_, r.id, actors_[0]);
     EXPECT_EQ(first.id, again.id);
     auto second = service().start_member_assessment(pole_, user_, r.id, actors_[1]);
-    service().save_answers(pole_, user_, first.id, {{"iae.hours", Json(12000), {}, {}, {}},
-                                                    {"iae.exits.cdi", Json(4), {}, {}, {}}});
-    service().save_answers(pole_, user_, second.id, {{"iae.hours", Json(30000), {}, {}, {}},
-                                                     {"iae.exits.cdi", Json(9), {}, {}, {}}});
+    service().save_answers(
+        pole_, user_, first.id,
+        {{"iae.hours", Json(12000), {}, {}, {}}, {"iae.exits.cdi", Json(4), {}, {}, {}}});
+    service().save_answers(
+        pole_, user_, second.id,
+        {{"iae.hours", Json(30000), {}, {}, {}}, {"iae.exits.cdi", Json(9), {}, {}, {}}});
     auto d = service().round_distribution(pole_, r.id);
     EXPECT_EQ(d.assessments, 3);
     for (const auto& x : d.items) {
@@ -142,8 +146,9 @@ TEST_P(PoleServiceTest, ARoundShowsTheDistributionAcrossMembers) {
         EXPECT_DOUBLE_EQ(*x.distribution.median, 21000);  // (12000 + 30000) / 2
         EXPECT_DOUBLE_EQ(*x.distribution.q1, 16500);      // 12000 + 0.25 × 18000
     }
-    EXPECT_EQ(error_of([&] { service().start_member_assessment(pole_, user_, r.id, foreign_actor_); }),
-              "not_found");
+    EXPECT_EQ(
+        error_of([&] { service().start_member_assessment(pole_, user_, r.id, foreign_actor_); }),
+        "not_found");
     in.members.push_back(foreign_actor_);
     EXPECT_EQ(error_of([&] { service().change_round(pole_, user_, r.id, in); }), "not_found");
 }
@@ -159,8 +164,9 @@ TEST_P(PoleServiceTest, CoreIndicatorsAggregateAcrossGridsThatShareThem) {
     in.stage = "evaluation";
     in.mode = "self";
     auto a = service().create_assessment(pole_, user_, in);
-    service().save_answers(pole_, user_, a.id, {{"iae.exits.cdd", Json(3), {}, {}, {}},
-                                                {"SU-1.appraisal", Json("texte"), {}, {}, {}}});
+    service().save_answers(
+        pole_, user_, a.id,
+        {{"iae.exits.cdd", Json(3), {}, {}, {}}, {"SU-1.appraisal", Json("texte"), {}, {}, {}}});
     auto core = service().core_indicators(pole_, 2024);
     EXPECT_EQ(core.assessments, 2);
     bool seen = false;
@@ -179,17 +185,21 @@ TEST_P(PoleServiceTest, InjectedLinksValidateProjectsAndFeedIndicators) {
     // The pathways and sharedjobs modules are wired by the application; here, fakes.
     EvaluationConfig config;
     config.grids_dir = std::string(MAILLAGE_SOURCE_DIR) + "/data/evaluation/grids";
-    config.links.actor_name = [&](std::int64_t pole, std::int64_t id) -> std::optional<std::string> {
+    config.links.actor_name = [&](std::int64_t pole,
+                                  std::int64_t id) -> std::optional<std::string> {
         if (pole == pole_ && id == actors_[0]) return "Insertion A";
         return std::nullopt;
     };
-    config.links.project_title = [&](std::int64_t pole, std::int64_t id) -> std::optional<std::string> {
+    config.links.project_title = [&](std::int64_t pole,
+                                     std::int64_t id) -> std::optional<std::string> {
         if (pole == pole_ && id == 77) return "Recyclerie de Tarnos";
         return std::nullopt;
     };
-    config.links.indicator_feed = [&](std::int64_t pole, std::int64_t actor, const std::string& feed,
+    config.links.indicator_feed = [&](std::int64_t pole, std::int64_t actor,
+                                      const std::string& feed,
                                       std::int64_t year) -> std::optional<double> {
-        if (pole == pole_ && actor == actors_[0] && feed == "sharedjobs.realised_hours" && year == 2025)
+        if (pole == pole_ && actor == actors_[0] && feed == "sharedjobs.realised_hours" &&
+            year == 2025)
             return 18250.0;
         return std::nullopt;
     };
@@ -202,7 +212,8 @@ TEST_P(PoleServiceTest, InjectedLinksValidateProjectsAndFeedIndicators) {
     // The application has no pathways module wired yet: projects are refused with a reason.
     in.subject.id = 77;
     std::string field;
-    EXPECT_EQ(error_of([&] { service().create_assessment(pole_, user_, in); }, &field), "invalid_input");
+    EXPECT_EQ(error_of([&] { service().create_assessment(pole_, user_, in); }, &field),
+              "invalid_input");
     EXPECT_EQ(field, "subject.kind");
     AssessmentInput su;
     su.grid_id = shipped("social-utility");
@@ -220,7 +231,8 @@ TEST_P(PoleServiceTest, AShippedGridChangedWithoutANewVersionIsRefusedAtStart) {
     auto dir = std::filesystem::temp_directory_path() /
                ("maillage-grids-" + std::to_string(::getpid()) + "-" + GetParam());
     std::filesystem::create_directories(dir);
-    auto source = std::string(MAILLAGE_SOURCE_DIR) + "/data/evaluation/grids/change-management.json";
+    auto source =
+        std::string(MAILLAGE_SOURCE_DIR) + "/data/evaluation/grids/change-management.json";
     Json doc = Json::parse(std::ifstream(source));
     doc["sections"][0]["items"][1]["label"]["fr"] = "Un facteur réécrit";
     std::ofstream(dir / "change-management.json") << doc.dump(2);

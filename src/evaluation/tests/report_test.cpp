@@ -57,7 +57,9 @@ bool is_cursor(std::array<int, 3> c) {
 bool is_rule(std::array<int, 3> c) {  // the axis line's light grey
     return c[0] > 185 && c[0] < 225 && std::abs(c[0] - c[2]) < 12;
 }
-bool is_dark(std::array<int, 3> c) { return c[0] < 60 && c[1] < 60 && c[2] < 60; }
+bool is_dark(std::array<int, 3> c) {
+    return c[0] < 60 && c[1] < 60 && c[2] < 60;
+}
 
 class ReportTest : public maillage::evaluation::testing::ServiceTest {
   protected:
@@ -160,8 +162,8 @@ TEST_P(ReportTest, TheBoardFigurePutsEachCursorWhereTheLogLeftIt) {
     auto prev = service().assessment(pole_, before);
     // The environment pillar: ENV-8 at −2 with a black ball, the others at 0 (not argued).
     const Section& env = a.grid->sections[2];
-    auto figure = board_figure({a.grid.get(), &env, &a.board.positions, &a.answers,
-                                &prev.answers, "fr"});
+    auto figure =
+        board_figure({a.grid.get(), &env, &a.board.positions, &a.answers, &prev.answers, "fr"});
     const double scale = 2;
     auto png = write("env.png", report::figure_png(figure, scale));
     Image image(png);
@@ -204,9 +206,11 @@ TEST_P(ReportTest, TheHtmlReportIsSelfContainedWithTheBoardAsSvg) {
     EXPECT_NE(html.find("<html lang=\"it\""), std::string::npos);
     EXPECT_EQ(html.find("<script"), std::string::npos);
     std::size_t svgs = 0;
-    for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) ++svgs;
+    for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1))
+        ++svgs;
     EXPECT_EQ(svgs, 4u);  // the four pillars
-    EXPECT_NE(html.find("ECO-1 4"), std::string::npos);  // each cursor's value in the text alternative
+    EXPECT_NE(html.find("ECO-1 4"),
+              std::string::npos);  // each cursor's value in the text alternative
     EXPECT_NE(html.find("Registro degli argomenti"), std::string::npos);
     EXPECT_NE(html.find("Traduzione di lavoro"), std::string::npos);  // marked as a translation
 }
@@ -235,13 +239,12 @@ TEST_P(ReportTest, TheCampaignReportRendersItsStepsAndResults) {
     in.subject = {"actor", actors_[0], ""};
     in.year = 2025;
     auto k = service().create_campaign(pole_, user_, in);
-    service().save_campaign_step(pole_, user_, k.id, "demand",
-                                 {{"requester", "Le conseil d'administration"},
-                                  {"origin", "internal"}},
-                                 true);
-    service().save_answers(pole_, user_, k.assessment_id,
-                           {{"iae.exits.cdi", Json(6), {}, {}, {}},
-                            {"iae.exits.training", Json(4), {}, {}, {}}});
+    service().save_campaign_step(
+        pole_, user_, k.id, "demand",
+        {{"requester", "Le conseil d'administration"}, {"origin", "internal"}}, true);
+    service().save_answers(
+        pole_, user_, k.assessment_id,
+        {{"iae.exits.cdi", Json(6), {}, {}, {}}, {"iae.exits.training", Json(4), {}, {}, {}}});
     auto pdf = write("campaign.pdf", campaign_report(service(), pole_, k.id, "pdf", "fr").bytes);
     auto pages = pages_png(pdf, 20);
     ASSERT_GE(pages.size(), 2u);  // the set-up, then the results from a new page
@@ -253,8 +256,9 @@ TEST_P(ReportTest, TheCampaignReportRendersItsStepsAndResults) {
         EXPECT_GT(ink, 100) << p;
     }
     std::string text = run("pdftotext '" + pdf + "' -");
-    for (const char* expected : {"Utilité sociale 2025 — Insertion A", "Le conseil d'administration",
-                                 "Sorties par type", "l'ancrage des activités et des emplois"})
+    for (const char* expected :
+         {"Utilité sociale 2025 — Insertion A", "Le conseil d'administration", "Sorties par type",
+          "l'ancrage des activités et des emplois"})
         EXPECT_NE(text.find(expected), std::string::npos) << expected;
     EXPECT_EQ(error_of([&] { campaign_report(service(), pole_, k.id, "docx", "fr"); }),
               "invalid_input");

@@ -25,7 +25,8 @@ class ServiceTest : public ::testing::TestWithParam<std::string> {
         app_ = std::make_unique<app::Application>(test_config(), fixture_->database());
         pole_ = app_->accounts().create_pole("eval-a", "Pôle A", "ptce").id;
         other_pole_ = app_->accounts().create_pole("eval-b", "Pôle B", "ptce").id;
-        user_ = app_->accounts().add_member(pole_, {"a@eval.example", "Admin", "password-a", "admin"});
+        user_ =
+            app_->accounts().add_member(pole_, {"a@eval.example", "Admin", "password-a", "admin"});
         for (const char* name : {"Insertion A", "Chantier B", "Scop C"})
             actors_.push_back(actor(name, pole_));
         foreign_actor_ = actor("Ailleurs", other_pole_);
@@ -39,9 +40,7 @@ class ServiceTest : public ::testing::TestWithParam<std::string> {
     }
 
     EvaluationService& service() { return app_->evaluation(); }
-    std::int64_t shipped(const std::string& code) {
-        return service().find_grid(pole_, code).id;
-    }
+    std::int64_t shipped(const std::string& code) { return service().find_grid(pole_, code).id; }
 
     AssessmentInput board_input(std::size_t participants, std::int64_t subject_actor = 0) {
         AssessmentInput in;
