@@ -179,7 +179,15 @@ Campaign EvaluationService::next_year_campaign(std::int64_t pole_id, std::int64_
         a.held_on = std::to_string(previous.year + 1) + "-12-31";
         a.stage = "evaluation";
         a.mode = previous_assessment.mode;
-        a.title = own.title.fr + " " + std::to_string(previous.year + 1);
+        // "Utilité sociale de X 2024" becomes "Utilité sociale de X 2025".
+        std::string year = std::to_string(previous.year);
+        a.title = previous.title;
+        if (a.title.size() >= year.size() &&
+            a.title.compare(a.title.size() - year.size(), year.size(), year) == 0)
+            a.title.resize(a.title.size() - year.size());
+        else
+            a.title += " ";
+        a.title += std::to_string(previous.year + 1);
         a.previous_id = previous.assessment_id;
         auto assessment_id = insert_checked(c, pole_id, user_id, a, true);
         Campaign k;

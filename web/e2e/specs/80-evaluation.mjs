@@ -39,7 +39,9 @@ export default async function evaluation(ctx) {
     assert((await rowValue(page, 'ECO-1')).startsWith('+3'), `ECO-1 value: ${await rowValue(page, 'ECO-1')}`);
     assert(/axe prioritaire/.test(await rowValue(page, 'ECO-1')), 'ECO-1 black ball said in text');
     assert(await page.$('.mai-board__row[data-item="ECO-1"] .mai-board__ball.is-on'), 'ECO-1 black ball drawn');
-    assert((await rowValue(page, 'ENV-8')).startsWith('−1'), `ENV-8: −1 + 1 − 1: ${await rowValue(page, 'ENV-8')}`);
+    // ENV-8: −1 then +1 back to the neutral point; a black ball (very significant impacts).
+    assert((await rowValue(page, 'ENV-8')).startsWith('0'), `ENV-8: ${await rowValue(page, 'ENV-8')}`);
+    assert((await rowValue(page, 'SOC-2')).startsWith('+0,5'), `SOC-2: +1 − 0.5: ${await rowValue(page, 'SOC-2')}`);
     assert((await rowValue(page, 'SOC-9')).startsWith('non débattue'), 'SOC-9 not discussed');
     await suite.shot(page, '81-evaluation-board');
     // Replaying the log from the start: no cursor has moved.
@@ -112,7 +114,7 @@ export default async function evaluation(ctx) {
   await suite.scenario('evaluation: the social-utility campaign walks its six steps', page, async () => {
     await page.goto(`${BASE}/p/${POLE}/evaluation`);
     await waitForPage(page);
-    const link = page.locator('a', { hasText: /Utilité sociale.*2025/ }).first();
+    const link = page.locator('a[href*="/evaluation/campaigns/"]', { hasText: 'Utilité sociale de Seignanx Insertion 2025' });
     campaignId = (await link.getAttribute('href')).match(/campaigns\/(\d+)/)[1];
     await page.goto(`${BASE}/p/${POLE}/evaluation/campaigns/${campaignId}?step=criteria`);
     await waitForPage(page);
@@ -148,7 +150,7 @@ export default async function evaluation(ctx) {
   await suite.scenario('evaluation: a round shows the distribution across members', page, async () => {
     await page.goto(`${BASE}/p/${POLE}/evaluation`);
     await waitForPage(page);
-    await page.click('a:has-text("Bilan 2025 des structures")');
+    await page.click('a[href*="/evaluation/rounds/"]:has-text("Bilan 2025 des structures")');
     await waitForPage(page);
     const text = await page.textContent('main');
     assert(/iae\.hours/.test(text) && /2 \/ 3/.test(text), 'hours answered by 2 of 3 members');

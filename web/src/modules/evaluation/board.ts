@@ -97,7 +97,7 @@ export function updateBoard(board: HTMLElement, state: BoardState, selected: str
     const ball = r.querySelector<HTMLElement>('.mai-board__ball')!;
     ball.classList.toggle('is-on', flagged(answer));
     r.classList.toggle('is-selected', selected === code);
-    r.querySelector('.mai-board__label')?.setAttribute('aria-pressed', String(selected === code));
+    r.querySelector('button.mai-board__label')?.setAttribute('aria-pressed', String(selected === code));
     const flags = [answer?.priority ? t('evaluation.flag.priority') : '', answer?.significant ? t('evaluation.flag.significant') : ''].filter(Boolean);
     const value = r.querySelector<HTMLElement>('.mai-board__value')!;
     value.textContent = valueText(position, answer);

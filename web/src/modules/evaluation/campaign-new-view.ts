@@ -24,7 +24,7 @@ export default async function campaignNewView(ctx: ViewContext): Promise<Node> {
     inputField({ name: 'year', label: t('evaluation.col.year'), type: 'number', required: true, value: new Date().getFullYear() - 1, min: 1990, max: 2200 }),
     inputField({ name: 'title', label: t('evaluation.col.title'), hint: t('evaluation.new.title_hint') }),
     selectField({ name: 'base_grid_id', label: t('evaluation.campaign.base'), options: bases.map((g) => ({ value: String(g.id), label: text(g.title) })), value: su ? String(su.id) : '' }),
-    selectField({ name: 'mode', label: t('evaluation.col.mode'), options: (su?.modes ?? ['self']).map((m) => ({ value: m, label: code('evaluation_mode', m) })) }),
+    selectField({ name: 'mode', label: t('evaluation.col.mode'), value: su?.modes[0] ?? 'self', options: (su?.modes ?? ['self']).map((m) => ({ value: m, label: code('evaluation_mode', m) })) }),
     h('button', { class: 'fr-btn fr-mt-2w', type: 'submit' }, t('evaluation.campaign.start')));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();

@@ -215,9 +215,9 @@ function criteriaStep(ctx: ViewContext, d: Loaded, reload: () => Promise<void>):
   ], indicators);
   const add = h('form', { novalidate: true, class: 'fr-mt-2w' },
     h('h3', { class: 'fr-h6' }, t('evaluation.campaign.add_indicator')),
-    selectField({ name: 'criterion', label: t('evaluation.campaign.criterion'), required: true, options: retained.map((c) => ({ value: c.code, label: `${c.code} — ${text(c.label)}` })) }),
+    selectField({ name: 'criterion', label: t('evaluation.campaign.criterion'), required: true, value: retained[0]?.code, options: retained.map((c) => ({ value: c.code, label: `${c.code} — ${text(c.label)}` })) }),
     inputField({ name: 'label', label: t('evaluation.campaign.indicator_label'), required: true }),
-    selectField({ name: 'kind', label: t('evaluation.campaign.kind'), options: ['number', 'yes_no', 'text', 'evidence'].map((kind) => ({ value: kind, label: t(`evaluation.kind.${kind}`) })) }),
+    selectField({ name: 'kind', label: t('evaluation.campaign.kind'), value: 'number', options: ['number', 'yes_no', 'text', 'evidence'].map((kind) => ({ value: kind, label: t(`evaluation.kind.${kind}`) })) }),
     inputField({ name: 'unit', label: t('evaluation.campaign.unit'), hint: t('evaluation.campaign.unit_hint') }),
     inputField({ name: 'source', label: t('evaluation.campaign.source') }),
     inputField({ name: 'collection', label: t('evaluation.campaign.collection') }),

@@ -45,7 +45,7 @@ export default async function liveView(ctx: ViewContext): Promise<Node> {
   }, label);
   const directions = h('div', { class: 'mai-live__directions', role: 'group', 'aria-label': t('evaluation.live.direction') },
     directionButton('+', t('evaluation.live.positive')), directionButton('-', t('evaluation.live.negative')));
-  const speakerField = selectField({ name: 'participant_id', label: t('evaluation.live.speaker'), required: true,
+  const speakerField = selectField({ name: 'participant_id', label: t('evaluation.live.speaker'), required: true, value: String(a.participant_list[0]?.id ?? ''),
     options: a.participant_list.map((p) => ({ value: String(p.id), label: p.name })) });
   const form = h('form', { novalidate: true },
     speakerField,

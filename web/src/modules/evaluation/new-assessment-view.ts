@@ -42,7 +42,7 @@ export default async function newAssessmentView(ctx: ViewContext): Promise<Node>
   const renderGrid = () => {
     replace(gridDetails,
       selectField({ name: 'stage', label: t('evaluation.col.stage'), required: true, options: codes('evaluation_stage').map((v) => ({ value: v.code, label: text(v.label) })), value: 'implementation' }),
-      selectField({ name: 'mode', label: t('evaluation.col.mode'), required: true, options: grid.modes.map((m) => ({ value: m, label: code('evaluation_mode', m) })) }));
+      selectField({ name: 'mode', label: t('evaluation.col.mode'), required: true, value: grid.modes[0], options: grid.modes.map((m) => ({ value: m, label: code('evaluation_mode', m) })) }));
     const rows = Math.max(grid.min_participants, grid.tool === 'board' ? 3 : 0);
     replace(people,
       h('h2', { class: 'fr-h5' }, t('evaluation.new.group')),

@@ -17,7 +17,7 @@ export default async function roundNewView(ctx: ViewContext): Promise<Node> {
   const usable = grids.filter((g) => g.latest && g.min_participants === 0);
   const form = h('form', { novalidate: true },
     selectField({ name: 'grid_id', label: t('evaluation.col.grid'), required: true, options: usable.map((g) => ({ value: String(g.id), label: text(g.title) })),
-      value: String(usable.find((g) => g.code === 'social-utility')?.id ?? '') }),
+      value: String(usable.find((g) => g.code === 'social-utility')?.id ?? usable[0]?.id ?? '') }),
     inputField({ name: 'title', label: t('evaluation.col.title'), required: true }),
     inputField({ name: 'year', label: t('evaluation.col.year'), type: 'number', required: true, value: new Date().getFullYear(), min: 1990, max: 2200 }),
     h('fieldset', { class: 'fr-fieldset', 'data-field': 'members' }, h('legend', { class: 'fr-fieldset__legend' }, t('evaluation.round.members')),

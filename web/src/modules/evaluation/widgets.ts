@@ -145,7 +145,7 @@ export function evidencePanel(ctx: ViewContext, grid: Grid, a: Assessment, onCha
   if (!writable) return h('div', null, list);
   const form = h('form', { novalidate: true, class: 'fr-mt-2w' },
     h('h3', { class: 'fr-h6' }, t('evaluation.evidence.add')),
-    selectField({ name: 'kind', label: t('evaluation.evidence.kind'), required: true, options: codes('evaluation_evidence_kind').map((v) => ({ value: v.code, label: text(v.label) })) }),
+    selectField({ name: 'kind', label: t('evaluation.evidence.kind'), required: true, value: codes('evaluation_evidence_kind')[0]?.code, options: codes('evaluation_evidence_kind').map((v) => ({ value: v.code, label: text(v.label) })) }),
     inputField({ name: 'title', label: t('evaluation.evidence.title_field'), required: true }),
     selectField({ name: 'item', label: t('evaluation.evidence.item'), options: targets }),
     inputField({ name: 'happened_on', label: t('evaluation.evidence.date'), type: 'date' }),
