@@ -6,6 +6,7 @@
 #include "app/routes.hpp"
 #include "core/paths.hpp"
 #include "evaluation/routes.hpp"
+#include "sharedjobs/routes.hpp"
 #include "store/migrations.hpp"
 #include "territory/routes.hpp"
 
@@ -37,6 +38,8 @@ void Application::start() {
     evaluation_ = std::make_unique<evaluation::EvaluationService>(
         *database_, vocabulary_, evaluation::links_for(config_.data_dir, *accounts_, *actors_));
     jobs_ = std::make_unique<api::Jobs>(2);
+    sharedjobs_ = std::make_unique<sharedjobs::SharedJobsService>(
+        *database_, vocabulary_, *territory_, sharedjobs::load_settings(config_.data_dir));
     register_routes();
 }
 
@@ -55,6 +58,7 @@ void Application::register_routes() {
     territory::register_routes(*router_, *territory_);
     actors::register_routes(*router_, *actors_, *jobs_);
     evaluation::register_routes(*router_, *evaluation_);
+    sharedjobs::register_routes(*router_, *sharedjobs_, *jobs_);
     app::register_routes(*router_, *this);
 }
 

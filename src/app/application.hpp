@@ -11,6 +11,7 @@
 #include "core/roles.hpp"
 #include "core/vocabulary.hpp"
 #include "evaluation/evaluation_service.hpp"
+#include "sharedjobs/service.hpp"
 #include "store/database.hpp"
 #include "territory/territory.hpp"
 
@@ -40,6 +41,7 @@ class Application {
     actors::ActorService& actors() { return *actors_; }
     evaluation::EvaluationService& evaluation() { return *evaluation_; }
     api::Jobs& jobs() { return *jobs_; }
+    sharedjobs::SharedJobsService& sharedjobs() { return *sharedjobs_; }
     const api::Router& router() const { return *router_; }
 
   private:
@@ -54,6 +56,8 @@ class Application {
     std::unique_ptr<accounts::AccountService> accounts_;
     std::unique_ptr<actors::ActorService> actors_;
     std::unique_ptr<evaluation::EvaluationService> evaluation_;
+    // Before jobs_: destroyed after it, so that no running job outlives the service it uses.
+    std::unique_ptr<sharedjobs::SharedJobsService> sharedjobs_;
     std::unique_ptr<api::Jobs> jobs_;
     std::unique_ptr<api::Router> router_;
 };

@@ -16,6 +16,7 @@ int run(int argc, char** argv) {
     add_admin_commands(app, global);
     add_table_commands(app, global);
     add_evaluation_commands(app, global);
+    add_sharedjobs_commands(app, global);
     try {
         app.parse(argc, argv);
         return 0;

@@ -24,5 +24,6 @@ struct DemoContext {
 };
 
 void seed_evaluation(DemoContext& context);
+void seed_sharedjobs(DemoContext& context);
 
 }  // namespace maillage::demo
