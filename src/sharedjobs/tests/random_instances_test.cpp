@@ -18,9 +18,16 @@ GeneratorSpec small_spec(std::uint64_t seed) {
     return spec;
 }
 
+#ifdef MAILLAGE_SANITIZED
+// Under the sanitizers CBC runs ~10x slower: a quarter of the sample checks memory safety.
+constexpr std::uint64_t kInstances = 5;
+#else
+constexpr std::uint64_t kInstances = 20;
+#endif
+
 TEST(RandomInstances, FastMatchesProvenOptimum) {
-    int equal = 0, proven = 0;
-    for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    std::uint64_t equal = 0, proven = 0;
+    for (std::uint64_t seed = 1; seed <= kInstances; ++seed) {
         auto instance = generate_instance(small_spec(seed), testing::seignanx_places(), seed);
         auto exact = compose_checked(instance, Engine::exact, 20, seed);
         auto fast = compose_checked(instance, Engine::fast, 5, seed);
@@ -34,8 +41,9 @@ TEST(RandomInstances, FastMatchesProvenOptimum) {
         // The bound every answer carries is a bound on every answer.
         EXPECT_GE(fast.bounds.bound + 1e-6, optimum) << "seed " << seed;
     }
-    EXPECT_EQ(proven, 20);
-    EXPECT_GE(equal, 18);
+    EXPECT_EQ(proven, kInstances);
+    // The target: equal on at least 18 of 20, so at most two may differ.
+    EXPECT_GE(equal + 2, kInstances);
 }
 
 }  // namespace
