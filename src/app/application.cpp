@@ -1,5 +1,7 @@
 #include "app/application.hpp"
 
+#include <cmath>
+
 #include "accounts/routes.hpp"
 #include "actors/routes.hpp"
 #include "app/reference_data.hpp"
@@ -35,8 +37,20 @@ void Application::start() {
     accounts_ = std::make_unique<accounts::AccountService>(
         *database_, roles_, vocabulary_, accounts::AccountsConfig{config_.hash_cost});
     actors_ = std::make_unique<actors::ActorService>(*database_, vocabulary_, *territory_);
-    evaluation_ = std::make_unique<evaluation::EvaluationService>(
-        *database_, vocabulary_, evaluation::links_for(config_.data_dir, *accounts_, *actors_));
+    auto evaluation_config = evaluation::links_for(config_.data_dir, *accounts_, *actors_);
+    // The hours the pole's shared workers realised at a member firm feed its hours indicator.
+    evaluation_config.links.indicator_feed = [this](std::int64_t pole, std::int64_t actor,
+                                                    const std::string& feed,
+                                                    std::int64_t year) -> std::optional<double> {
+        if (feed != "sharedjobs.realised_hours") return std::nullopt;
+        auto y = std::to_string(year);
+        for (const auto& m : sharedjobs_->member_hours(pole, y + "-01-01", y + "-12-31"))
+            if (m.actor_id == actor && m.realised_minutes > 0)
+                return std::round(m.realised_minutes / 60.0);
+        return std::nullopt;
+    };
+    evaluation_ = std::make_unique<evaluation::EvaluationService>(*database_, vocabulary_,
+                                                                  std::move(evaluation_config));
     jobs_ = std::make_unique<api::Jobs>(2);
     sharedjobs_ = std::make_unique<sharedjobs::SharedJobsService>(
         *database_, vocabulary_, *territory_, sharedjobs::load_settings(config_.data_dir));
