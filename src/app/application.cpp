@@ -1,5 +1,7 @@
 #include "app/application.hpp"
 
+#include <cmath>
+
 #include "accounts/routes.hpp"
 #include "actors/routes.hpp"
 #include "app/reference_data.hpp"
@@ -7,6 +9,8 @@
 #include "needs/routes.hpp"
 #include "core/paths.hpp"
 #include "pathways/routes.hpp"
+
+#include "evaluation/routes.hpp"
 #include "sharedjobs/routes.hpp"
 #include "store/migrations.hpp"
 #include "territory/routes.hpp"
@@ -40,6 +44,20 @@ void Application::start() {
         *database_, vocabulary_, *territory_, pathways::load_rules(config_.data_dir, vocabulary_));
     needs_taxonomy_ = std::make_unique<needs::Taxonomy>(needs::Taxonomy::load(config_.data_dir, vocabulary_));
     needs_ = std::make_unique<needs::NeedsService>(*database_, *needs_taxonomy_, *territory_);
+    auto evaluation_config = evaluation::links_for(config_.data_dir, *accounts_, *actors_);
+    // The hours the pole's shared workers realised at a member firm feed its hours indicator.
+    evaluation_config.links.indicator_feed = [this](std::int64_t pole, std::int64_t actor,
+                                                    const std::string& feed,
+                                                    std::int64_t year) -> std::optional<double> {
+        if (feed != "sharedjobs.realised_hours") return std::nullopt;
+        auto y = std::to_string(year);
+        for (const auto& m : sharedjobs_->member_hours(pole, y + "-01-01", y + "-12-31"))
+            if (m.actor_id == actor && m.realised_minutes > 0)
+                return std::round(m.realised_minutes / 60.0);
+        return std::nullopt;
+    };
+    evaluation_ = std::make_unique<evaluation::EvaluationService>(*database_, vocabulary_,
+                                                                  std::move(evaluation_config));
     jobs_ = std::make_unique<api::Jobs>(2);
     sharedjobs_ = std::make_unique<sharedjobs::SharedJobsService>(
         *database_, vocabulary_, *territory_, sharedjobs::load_settings(config_.data_dir));
@@ -62,6 +80,7 @@ void Application::register_routes() {
     actors::register_routes(*router_, *actors_, *jobs_);
     pathways::register_routes(*router_, *pathways_);
     needs::register_routes(*router_, *needs_, *jobs_, roles_);
+    evaluation::register_routes(*router_, *evaluation_);
     sharedjobs::register_routes(*router_, *sharedjobs_, *jobs_);
     app::register_routes(*router_, *this);
 }

@@ -12,6 +12,8 @@
 #include "core/vocabulary.hpp"
 #include "pathways/pathway_service.hpp"
 #include "needs/needs_service.hpp"
+
+#include "evaluation/evaluation_service.hpp"
 #include "sharedjobs/service.hpp"
 #include "store/database.hpp"
 #include "territory/territory.hpp"
@@ -43,6 +45,7 @@ class Application {
     actors::ActorService& actors() { return *actors_; }
     pathways::PathwayService& pathways() { return *pathways_; }
     needs::NeedsService& needs() { return *needs_; }
+    evaluation::EvaluationService& evaluation() { return *evaluation_; }
     api::Jobs& jobs() { return *jobs_; }
     sharedjobs::SharedJobsService& sharedjobs() { return *sharedjobs_; }
     const api::Router& router() const { return *router_; }
@@ -61,6 +64,7 @@ class Application {
     std::unique_ptr<pathways::PathwayService> pathways_;
     std::unique_ptr<needs::Taxonomy> needs_taxonomy_;
     std::unique_ptr<needs::NeedsService> needs_;
+    std::unique_ptr<evaluation::EvaluationService> evaluation_;
     // Before jobs_: destroyed after it, so that no running job outlives the service it uses.
     std::unique_ptr<sharedjobs::SharedJobsService> sharedjobs_;
     std::unique_ptr<api::Jobs> jobs_;

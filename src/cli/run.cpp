@@ -17,6 +17,7 @@ int run(int argc, char** argv) {
     add_table_commands(app, global);
     add_pathways_commands(app, global);
     add_needs_commands(app, global);
+    add_evaluation_commands(app, global);
     add_sharedjobs_commands(app, global);
     try {
         app.parse(argc, argv);

@@ -26,6 +26,7 @@ struct DemoContext {
 void seed_pathways(DemoContext& context);
 // The needs observatory: intake records of the Seignanx, coded and grouped, and a call.
 void seed_needs(DemoContext& context);
+void seed_evaluation(DemoContext& context);
 void seed_sharedjobs(DemoContext& context);
 
 }  // namespace maillage::demo
