@@ -9,7 +9,8 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config git ca-certificates
     libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev libpqxx-dev libsodium-dev
     libcli11-dev libxlsxwriter-dev libzip-dev libexpat1-dev libicu-dev
-    libigraph-dev coinor-libcbc-dev liblemon-dev libstemmer-dev libcairo2-dev fonts-dejavu-core
+    libigraph-dev coinor-libcbc-dev liblemon-dev libstemmer-dev libcairo2-dev libpango1.0-dev
+    fonts-dejavu-core
     libgtest-dev libgmock-dev libbenchmark-dev
     nodejs npm
 )
