@@ -5,6 +5,7 @@
 #include "app/reference_data.hpp"
 #include "app/routes.hpp"
 #include "core/paths.hpp"
+#include "network/routes.hpp"
 #include "store/migrations.hpp"
 #include "territory/routes.hpp"
 
@@ -33,6 +34,9 @@ void Application::start() {
     accounts_ = std::make_unique<accounts::AccountService>(
         *database_, roles_, vocabulary_, accounts::AccountsConfig{config_.hash_cost});
     actors_ = std::make_unique<actors::ActorService>(*database_, vocabulary_, *territory_);
+    network_rules_ = network::load_rules(config_.data_dir);
+    network_ = std::make_unique<network::NetworkService>(*database_, vocabulary_, network_rules_,
+                                                         *actors_, *accounts_);
     jobs_ = std::make_unique<api::Jobs>(2);
     register_routes();
 }
@@ -51,6 +55,7 @@ void Application::register_routes() {
     accounts::register_routes(*router_, *accounts_);
     territory::register_routes(*router_, *territory_);
     actors::register_routes(*router_, *actors_, *jobs_);
+    network::register_routes(*router_, *network_, *jobs_);
     app::register_routes(*router_, *this);
 }
 

@@ -10,6 +10,7 @@
 #include "api/router.hpp"
 #include "core/roles.hpp"
 #include "core/vocabulary.hpp"
+#include "network/network_service.hpp"
 #include "store/database.hpp"
 #include "territory/territory.hpp"
 
@@ -37,6 +38,7 @@ class Application {
     const territory::Territory& territory() const { return *territory_; }
     accounts::AccountService& accounts() { return *accounts_; }
     actors::ActorService& actors() { return *actors_; }
+    network::NetworkService& network() { return *network_; }
     api::Jobs& jobs() { return *jobs_; }
     const api::Router& router() const { return *router_; }
 
@@ -51,6 +53,8 @@ class Application {
     std::unique_ptr<territory::Territory> territory_;
     std::unique_ptr<accounts::AccountService> accounts_;
     std::unique_ptr<actors::ActorService> actors_;
+    network::NetworkRules network_rules_;
+    std::unique_ptr<network::NetworkService> network_;
     std::unique_ptr<api::Jobs> jobs_;
     std::unique_ptr<api::Router> router_;
 };

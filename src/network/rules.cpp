@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "core/error.hpp"
 #include "io/table_reader.hpp"
@@ -104,9 +105,10 @@ void read_evidence_kinds(const fs::path& folder, NetworkRules& rules) {
 Json read_json(const fs::path& path) {
     std::ifstream in(path);
     if (!in) throw Error(ErrorCode::internal, "missing " + path.string());
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     try {
-        return Json::parse(in);
-    } catch (const Json::parse_error& e) {
+        return parse_json(text);
+    } catch (const Error& e) {
         throw Error(ErrorCode::invalid_input, path.string() + ": " + e.what());
     }
 }
