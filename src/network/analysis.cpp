@@ -144,6 +144,7 @@ AnalysisResult analyse(const Graph& graph, const AnalysisSettings& settings,
     r.triangles = signed_triangles(p, signed_graph);
     auto partition = balance_partition(p, signed_graph);
     r.frustration = partition.frustrated.size();
+    r.frustration_weight = partition.frustrated_weight;
     r.sides = std::move(partition.side);
     r.frustrated =
         rank_frustrated(p, r.triangles, partition.frustrated, settings.frustrated_listed);

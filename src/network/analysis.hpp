@@ -67,6 +67,7 @@ struct AnalysisResult {
 
     TriangleCensus triangles;
     std::size_t frustration = 0;  // frustrated relations of the best 2-partition found
+    double frustration_weight = 0;
     std::vector<std::int8_t> sides;
     std::vector<FrustratedRelation> frustrated;  // most unbalanced triangles first, capped
 

@@ -72,6 +72,7 @@ Json balance_json(const Graph& g, const AnalysisResult& r) {
               {"2", t.by_negatives[2]},
               {"3", t.by_negatives[3]}}},
             {"frustration", r.frustration},
+            {"frustration_weight", r.frustration_weight},
             {"frustrated_relations", frustrated}};
 }
 

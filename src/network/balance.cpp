@@ -11,6 +11,7 @@ namespace {
 // hundred iterations are enough.
 constexpr int kMaxPowerIterations = 300;
 constexpr double kPowerTolerance = 1e-7;
+constexpr double kMinimumGain = 1e-9;
 
 // Each pair oriented from its lower- to its higher-ranked end (rank: degree, then index), so
 // that each triangle is found once, from its lowest-ranked corner, in O(m^1.5).
@@ -43,12 +44,14 @@ bool frustrated(double weight, bool same_side) {
     return (weight < 0 && same_side) || (weight > 0 && !same_side);
 }
 
-std::size_t frustration(const Projection& p, const std::vector<std::int8_t>& side) {
-    std::size_t count = 0;
+// The weight of the frustrated pairs: a strong relation contradicting balance counts more
+// than a weak one.
+double frustration(const Projection& p, const std::vector<std::int8_t>& side) {
+    double total = 0;
     for (const auto& pair : p.pairs)
         if (frustrated(pair.weight, side[std::size_t(pair.u)] == side[std::size_t(pair.v)]))
-            ++count;
-    return count;
+            total += std::abs(pair.weight);
+    return total;
 }
 
 // The signs of the leading eigenvector of the sign matrix (+1/−1 per pair), by power iteration
@@ -84,28 +87,30 @@ std::vector<std::int8_t> spectral_sides(const Projection& p, const Adjacency& g)
     return side;
 }
 
-// Moves single nodes to the other side while that lowers the frustration (each move lowers it
-// by at least one, so this ends).
+// Moves single nodes to the other side while that lowers the frustrated weight. Each move
+// lowers it, so this ends; the bound on moves only guards against rounding.
 void local_moves(const Projection& p, const Adjacency& g, std::vector<std::int8_t>& side) {
     auto n = std::size_t(g.node_count());
     auto gain = [&](std::size_t v) {
-        std::int64_t balance = 0;  // frustrated minus satisfied pairs at v
+        double balance = 0;  // frustrated minus satisfied weight at v
         for (auto a = g.offset[v]; a < g.offset[v + 1]; ++a) {
             auto w = std::size_t(g.target[std::size_t(a)]);
             double weight = p.pairs[std::size_t(g.pair[std::size_t(a)])].weight;
-            balance += frustrated(weight, side[v] == side[w]) ? 1 : -1;
+            balance += (frustrated(weight, side[v] == side[w]) ? 1 : -1) * std::abs(weight);
         }
         return balance;
     };
     std::deque<std::size_t> queue;
     std::vector<bool> queued(n, true);
     for (std::size_t v = 0; v < n; ++v) queue.push_back(v);
-    while (!queue.empty()) {
+    std::size_t moves = 0, max_moves = 100 * n + 1000;
+    while (!queue.empty() && moves < max_moves) {
         auto v = queue.front();
         queue.pop_front();
         queued[v] = false;
-        if (gain(v) <= 0) continue;
+        if (gain(v) <= kMinimumGain) continue;
         side[v] = std::int8_t(-side[v]);
+        ++moves;
         for (auto a = g.offset[v]; a < g.offset[v + 1]; ++a) {
             auto w = std::size_t(g.target[std::size_t(a)]);
             if (!queued[w]) {
@@ -161,6 +166,7 @@ BalancePartition balance_partition(const Projection& p, const Adjacency& g) {
     std::vector<std::int8_t> together(n, 1);
     local_moves(p, g, together);
     BalancePartition result;
+    result.frustrated_weight = std::min(frustration(p, spectral), frustration(p, together));
     result.side = frustration(p, spectral) <= frustration(p, together) ? std::move(spectral)
                                                                        : std::move(together);
     for (std::size_t k = 0; k < p.pairs.size(); ++k) {

@@ -3,9 +3,10 @@
 // the product of its signs is positive (+++: friends of friends; +−−: the enemy of my friend is my
 // enemy). Two measures, both on the pairs with a non-zero weight (docs/network.md):
 //  - the signed triangle census: the share of balanced triangles, per graph and per actor;
-//  - a 2-partition found by a spectral start and local moves, whose frustrated relations
-//    (negative inside a side, positive across) are an upper bound of the frustration index,
-//    the minimum number of relations to change for the whole graph to be balanced (NP-hard).
+//  - a 2-partition found by a spectral start and local moves minimising the weight of its
+//    frustrated relations (negative inside a side, positive across): an upper bound of the
+//    weighted frustration index, the least total weight of relations to change for the whole
+//    graph to be balanced (NP-hard to compute exactly).
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -34,6 +35,7 @@ TriangleCensus signed_triangles(const Projection& projection, const Adjacency& s
 struct BalancePartition {
     std::vector<std::int8_t> side;         // +1 or -1 per node
     std::vector<std::int32_t> frustrated;  // indices of frustrated pairs
+    double frustrated_weight = 0;          // Σ |weight| of those pairs
 };
 
 BalancePartition balance_partition(const Projection& projection, const Adjacency& signed_graph);

@@ -180,6 +180,20 @@ TEST(Balance, HandComputedCensusAndFrustratedRelation) {
     EXPECT_NE(r.sides[0], r.sides[4]);
 }
 
+TEST(Balance, TheWeakestRelationIsTheFrustratedOne) {
+    // A strong alliance 0–1 and 1–2, a weak opposition 0–2: any one of the three relations
+    // could be changed to balance the triangle; the cheapest is the weak opposition.
+    auto input = nodes(3);
+    relate(input, 0, 1, "alliance", 3);
+    relate(input, 1, 2, "alliance", 3);
+    relate(input, 0, 2, "opposition", 1);
+    AnalysisResult r = run(input);
+    ASSERT_EQ(r.frustrated.size(), 1u);
+    const auto& pair = r.projection.pairs[std::size_t(r.frustrated[0].pair)];
+    EXPECT_EQ(std::pair(pair.u, pair.v), std::pair(0, 2));
+    EXPECT_DOUBLE_EQ(r.frustration_weight, 1.0);
+}
+
 TEST(Balance, NeutralRelationsTakeNoPartAndABalancedGraphHasNoFrustration) {
     auto input = nodes(4);
     relate(input, 0, 1, "alliance");
