@@ -45,7 +45,8 @@ export default async function network(ctx) {
   });
 
   await suite.scenario('network: nature filters redraw the graph', page, async () => {
-    await page.check('input[name=natures][value=opposition]');
+    // DSFR draws its own box: the label is what one clicks.
+    await page.click('label[for=f-natures-opposition]');
     await page.click('form[role=search] button[type=submit]');
     await page.waitForURL(/natures=opposition/);
     await waitForPage(page);
@@ -74,7 +75,7 @@ export default async function network(ctx) {
     await page.click('#matrix-editor button[type=submit]');
     await page.waitForSelector('.fr-alert--success');
     await page.waitForSelector('table.mai-matrix');
-    const text = await page.locator('button.mai-matrix-cell[aria-label^="Mairie d\'Ondres vers Scop Menuiserie"]').textContent();
+    const text = await page.locator('button.mai-matrix-cell[title^="Mairie d\'Ondres vers Scop Menuiserie"]').textContent();
     assert(/NÉG · Pratiques/.test(text), `the cell shows the new relation: ${text}`);
   });
   await suite.checkA11y(page, 'network matrix');
@@ -94,7 +95,7 @@ export default async function network(ctx) {
     await waitForPage(page);
     const textarea = page.locator('textarea[name=symbolic]');
     await textarea.fill('Reconnue pour la qualité de ses chantiers ; lauréate du prix ESS 2026.');
-    await page.click('main form button[type=submit]');
+    await page.click('#card-form button[type=submit]');
     await page.waitForSelector('.fr-alert--success');
     await page.waitForSelector('textarea[name=symbolic]');
     const field = await page.locator('.mai-card-field', { has: page.locator('textarea[name=symbolic]') }).textContent();

@@ -8,7 +8,7 @@ import type { Card, NetworkRules } from './model';
 export function cardSummary(rules: NetworkRules, card: Card): HTMLElement {
   const filled = card.fields.filter((f) => f.current || f.earlier);
   if (!filled.length) return h('p', { class: 'fr-text--sm' }, t('network.card.empty'));
-  return h('dl', { class: 'mai-details' }, filled.map((f) => {
+  return h('dl', { class: 'mai-network-card' }, filled.map((f) => {
     const field = rules.grid.find((g) => g.code === f.field);
     const entry = f.current ?? f.earlier!;
     return [

@@ -73,7 +73,7 @@ function readOnly(rules: NetworkRules, card: Card): HTMLElement {
 }
 
 function editForm(ctx: ViewContext, rules: NetworkRules, card: Card, done: () => void): HTMLElement {
-  const form = h('form', { novalidate: true },
+  const form = h('form', { novalidate: true, id: 'card-form' },
     groups(rules).map(({ group, fields }) => h('section', { class: 'mai-card-group' },
       h('h2', { class: 'fr-h5' }, localized(group.label, group.code)),
       fields.map((field) => {

@@ -95,7 +95,7 @@ export function legend(rules: NetworkRules): HTMLElement {
       h('span', { class: `mai-network-swatch mai-network-swatch--${n.line}`, style: `--nature:${n.colour}`, 'aria-hidden': 'true' }),
       h('abbr', { title: localized(n.label, n.code) }, localized(n.abbreviation, n.code)),
       ' ', localized(n.label, n.code),
-      h('span', { class: 'fr-text--xs mai-network-weight' }, ` (${t('network.legend.weight', { weight: n.weight })})`))));
+      h('span', { class: 'mai-network-weight' }, ` (${t('network.legend.weight', { weight: n.weight })})`))));
 }
 
 export function actorName(scope: Scope, id: number | string): string {

@@ -41,11 +41,11 @@ export default async function compareView(ctx: ViewContext): Promise<Node> {
 function summary(c: Comparison): HTMLElement {
   const row = (label: string, value: (s: Comparison['before']) => string) => ({ label, before: value(c.before), after: value(c.after) });
   const rows = [
-    row(t('network.analysis.actors'), (s) => formatNumber(s.actors)),
-    row(t('network.analysis.relations'), (s) => formatNumber(s.relations)),
-    row(t('network.analysis.communities'), (s) => formatNumber(s.communities)),
-    row(t('network.analysis.balanced_share'), (s) => formatPercent(s.balanced_share)),
-    row(t('network.analysis.frustration'), (s) => formatNumber(s.frustration)),
+    row(t('network.compare.row_actors'), (s) => formatNumber(s.actors)),
+    row(t('network.compare.row_relations'), (s) => formatNumber(s.relations)),
+    row(t('network.compare.row_communities'), (s) => formatNumber(s.communities)),
+    row(t('network.compare.row_balanced'), (s) => formatPercent(s.balanced_share)),
+    row(t('network.compare.row_frustration'), (s) => formatNumber(s.frustration)),
   ];
   return h('div', null,
     table(t('network.compare.summary_caption', { from: c.before.year, to: c.after.year }), [

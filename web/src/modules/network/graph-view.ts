@@ -51,7 +51,12 @@ export default async function graphView(ctx: ViewContext): Promise<Node> {
         container,
         elements: elements(rules, scope, analysis, visible),
         style: styles(),
-        layout: { name: 'cose', animate: false, nodeRepulsion: () => 12000, idealEdgeLength: () => 110, padding: 24 },
+        // Force-directed, spread enough for the labels to be read.
+        layout: {
+          name: 'cose', animate: false, randomize: true, padding: 20, componentSpacing: 40,
+          nodeRepulsion: () => 90000, idealEdgeLength: () => 90, edgeElasticity: () => 100,
+          nodeOverlap: 20, gravity: 30, numIter: 2000,
+        },
         wheelSensitivity: 0.3,
         boxSelectionEnabled: false,
       });
@@ -112,7 +117,7 @@ function styles() {
       selector: 'node',
       style: {
         'background-color': 'data(colour)', width: 'data(size)', height: 'data(size)', label: 'data(label)',
-        'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'wrap', 'text-max-width': '110px',
+        'font-size': 12, 'text-valign': 'bottom', 'text-margin-y': 4, 'text-wrap': 'wrap', 'text-max-width': '120px',
         color: '#161616', 'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'text-background-padding': '1px',
       },
     },

@@ -92,12 +92,15 @@ function matrix(ctx: ViewContext, rules: NetworkRules, f: NetworkFilters, scope:
     const nature = first ? natureOf(rules, first.nature) : undefined;
     const label = relations.length ? relations.map((r) => describe(rules, scope, r)).join(' ; ')
       : t('network.matrix.empty_cell', { from: actorName(scope, from), to: actorName(scope, to) });
+    // A filled cell's accessible name is its visible text followed by the full description;
+    // an empty cell has no text, so it is named by aria-label.
     const button = h('button', {
       type: 'button', class: ['mai-matrix-cell', first ? 'has-relation' : '', first?.derived ? 'is-derived' : ''],
       style: nature ? `--nature:${nature.colour};--on-nature:${textOn(nature.colour)}` : undefined,
-      title: label, 'aria-label': label, disabled: !writer && !relations.length,
+      title: label, 'aria-label': relations.length ? undefined : label, disabled: !writer && !relations.length,
       onclick: () => openEditor(ctx, rules, f, scope, from, to, relations, editor, reload),
-    }, relations.map((r) => h('span', { class: 'mai-matrix-line' }, cellText(rules, r, withMission))));
+    }, relations.map((r) => h('span', { class: 'mai-matrix-line' }, cellText(rules, r, withMission))),
+    relations.length ? h('span', { class: 'fr-sr-only' }, ` — ${label}`) : null);
     return h('td', null, button);
   };
   return h('div', { class: 'mai-matrix-wrap', role: 'region', 'aria-labelledby': 'matrix-caption', tabindex: '0' },
