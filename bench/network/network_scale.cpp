@@ -131,7 +131,8 @@ int main(int argc, char** argv) {
     double resolution = result.resolution;
     stages["leiden"] = timed([&] { igraph::leiden_signed(p.nodes, p.pairs, resolution, 0.01, 1); });
     stages["pagerank"] = timed([&] { igraph::pagerank(p.nodes, p.pairs, 0.85); });
-    stages["eigenvector"] = timed([&] { igraph::eigenvector(p.nodes, p.pairs); });
+    stages["eigenvector"] =
+        timed([&] { igraph::eigenvector(p.nodes, p.pairs, result.betweenness_exact ? 0 : 1e-6); });
     auto sources = sample_sources(p.nodes, settings.betweenness_sample_sources, settings.seed);
     PathCentrality sampled;
     stages["betweenness_sampled_2_threads"] =

@@ -10,6 +10,9 @@
 namespace maillage::network {
 namespace {
 
+// On graphs too large for exact betweenness, eigenvector centrality is computed to 1e-6.
+constexpr double kLargeGraphTolerance = 1e-6;
+
 struct IgraphMetrics {
     igraph::Communities communities;
     std::vector<double> pagerank, eigenvector;
@@ -119,19 +122,19 @@ AnalysisResult analyse(const Graph& graph, const AnalysisSettings& settings,
 
     // igraph works on its own thread (and holds its lock) while the rest runs here.
     r.resolution = settings.resolution.value_or(positive_density(p));
+    bool exact = n <= settings.exact_betweenness_max_actors;
     auto igraph_part = std::async(std::launch::async, [&] {
         IgraphMetrics m;
         if (n == 0) return m;
         m.communities = igraph::leiden_signed(p.nodes, p.pairs, r.resolution, settings.leiden_beta,
                                               settings.seed);
         m.pagerank = igraph::pagerank(p.nodes, p.pairs, settings.pagerank_damping);
-        m.eigenvector = igraph::eigenvector(p.nodes, p.pairs);
+        m.eigenvector = igraph::eigenvector(p.nodes, p.pairs, exact ? 0 : kLargeGraphTolerance);
         return m;
     });
 
     r.actors.resize(n);
     degrees(p, all, r.actors);
-    bool exact = n <= settings.exact_betweenness_max_actors;
     auto paths = path_centrality(
         positive,
         exact ? std::vector<std::int32_t>{}

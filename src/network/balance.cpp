@@ -8,8 +8,10 @@ namespace maillage::network {
 namespace {
 
 // The local moves that follow repair what an unconverged eigenvector gets wrong, so a few
-// hundred iterations are enough.
+// hundred iterations are enough, fewer on large graphs: the iterations stop after about
+// kPowerWork arc visits (25 iterations on a million relations).
 constexpr int kMaxPowerIterations = 300;
+constexpr std::int64_t kPowerWork = 50'000'000;
 constexpr double kPowerTolerance = 1e-7;
 constexpr double kMinimumGain = 1e-9;
 
@@ -63,7 +65,10 @@ std::vector<std::int8_t> spectral_sides(const Projection& p, const Adjacency& g)
     std::vector<double> x(n), y(n);
     // A fixed start of mixed signs, so that no eigenvector is missed by symmetry.
     for (std::size_t i = 0; i < n; ++i) x[i] = double((i * 2654435761u) % 2001u) / 1000.0 - 1.0;
-    for (int iteration = 0; iteration < kMaxPowerIterations; ++iteration) {
+    const std::int64_t arcs = std::max<std::int64_t>(1, g.offset.back());
+    const int iterations =
+        int(std::clamp<std::int64_t>(kPowerWork / arcs, 10, kMaxPowerIterations));
+    for (int iteration = 0; iteration < iterations; ++iteration) {
         double norm = 0;
         for (std::size_t v = 0; v < n; ++v) {
             double sum = double(shift) * x[v];
