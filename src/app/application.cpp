@@ -6,6 +6,7 @@
 #include "app/routes.hpp"
 #include "core/paths.hpp"
 #include "network/routes.hpp"
+#include "sharedjobs/routes.hpp"
 #include "store/migrations.hpp"
 #include "territory/routes.hpp"
 
@@ -38,6 +39,8 @@ void Application::start() {
     network_ = std::make_unique<network::NetworkService>(*database_, vocabulary_, network_rules_,
                                                          *actors_, *accounts_);
     jobs_ = std::make_unique<api::Jobs>(2);
+    sharedjobs_ = std::make_unique<sharedjobs::SharedJobsService>(
+        *database_, vocabulary_, *territory_, sharedjobs::load_settings(config_.data_dir));
     register_routes();
 }
 
@@ -55,6 +58,7 @@ void Application::register_routes() {
     accounts::register_routes(*router_, *accounts_);
     territory::register_routes(*router_, *territory_);
     actors::register_routes(*router_, *actors_, *jobs_);
+    sharedjobs::register_routes(*router_, *sharedjobs_, *jobs_);
     network::register_routes(*router_, *network_, *jobs_);
     app::register_routes(*router_, *this);
 }

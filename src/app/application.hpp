@@ -11,6 +11,7 @@
 #include "core/roles.hpp"
 #include "core/vocabulary.hpp"
 #include "network/network_service.hpp"
+#include "sharedjobs/service.hpp"
 #include "store/database.hpp"
 #include "territory/territory.hpp"
 
@@ -40,6 +41,7 @@ class Application {
     actors::ActorService& actors() { return *actors_; }
     network::NetworkService& network() { return *network_; }
     api::Jobs& jobs() { return *jobs_; }
+    sharedjobs::SharedJobsService& sharedjobs() { return *sharedjobs_; }
     const api::Router& router() const { return *router_; }
 
   private:
@@ -53,6 +55,8 @@ class Application {
     std::unique_ptr<territory::Territory> territory_;
     std::unique_ptr<accounts::AccountService> accounts_;
     std::unique_ptr<actors::ActorService> actors_;
+    // Before jobs_: destroyed after it, so that no running job outlives the service it uses.
+    std::unique_ptr<sharedjobs::SharedJobsService> sharedjobs_;
     network::NetworkRules network_rules_;
     std::unique_ptr<network::NetworkService> network_;
     std::unique_ptr<api::Jobs> jobs_;

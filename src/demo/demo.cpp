@@ -106,7 +106,7 @@ std::string fictitious_siret(unsigned seed) {
 }
 
 // Each module's part of the demo, in the order of the flow.
-const std::vector<void (*)(DemoContext&)> kModuleSeeders = {seed_network};
+const std::vector<void (*)(DemoContext&)> kModuleSeeders = {seed_sharedjobs, seed_network};
 
 DemoResult build_demo(app::Application& application) {
     auto& accounts = application.accounts();

@@ -23,6 +23,7 @@ struct DemoContext {
     std::int64_t actor(const std::string& name) const { return actor_ids.at(name); }
 };
 
+void seed_sharedjobs(DemoContext& context);
 void seed_network(DemoContext& context);
 
 }  // namespace maillage::demo
