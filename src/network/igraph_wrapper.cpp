@@ -115,6 +115,8 @@ bool positive(const Pair& p) {
     return p.weight > 0;
 }
 
+constexpr int kMaxLeidenRounds = 50;
+
 }  // namespace
 
 Communities leiden_signed(std::int32_t nodes, const std::vector<Pair>& pairs, double resolution,
@@ -136,11 +138,21 @@ Communities leiden_signed(std::int32_t nodes, const std::vector<Pair>& pairs, do
     IntVector membership;
     igraph_integer_t count = 0;
     igraph_real_t quality = 0;
-    // Node weights null: every node weighs 1 (CPM); a negative count iterates until an
-    // iteration changes nothing.
-    check(igraph_community_leiden(g.graph(), g.weights(), nullptr, resolution, beta, false, -1,
+    // Node weights null: every node weighs 1 (CPM). Rather than igraph's "until stable" (a
+    // negative count, which never ended on a small signed graph of the service tests), the
+    // iterations are run here one at a time, from the previous partition, until it stops
+    // changing, with a bound.
+    check(igraph_community_leiden(g.graph(), g.weights(), nullptr, resolution, beta, false, 2,
                                   membership.get(), &count, &quality),
           "Leiden");
+    for (int round = 0; round < kMaxLeidenRounds; ++round) {
+        std::vector<igraph_integer_t> before(VECTOR(*membership.get()),
+                                             VECTOR(*membership.get()) + nodes);
+        check(igraph_community_leiden(g.graph(), g.weights(), nullptr, resolution, beta, true, 1,
+                                      membership.get(), &count, &quality),
+              "Leiden");
+        if (std::equal(before.begin(), before.end(), VECTOR(*membership.get()))) break;
+    }
     for (std::size_t i = 0; i < result.membership.size(); ++i)
         result.membership[i] = std::int32_t(membership[i]);
     result.count = std::int32_t(count);
