@@ -1,5 +1,7 @@
 #include "app/application.hpp"
 
+#include <cstdio>
+
 #include "accounts/routes.hpp"
 #include "actors/routes.hpp"
 #include "app/reference_data.hpp"
@@ -11,6 +13,35 @@
 #include "territory/routes.hpp"
 
 namespace maillage::app {
+namespace {
+
+// The shared-jobs module's evidence for the network's derived relations: two member firms that
+// share a worker in the current plans, and each member with its employer group. The detail is
+// the weekly hours the shared workers spend at the two firms.
+network::EvidenceSource shared_jobs_evidence(sharedjobs::SharedJobsService& sharedjobs) {
+    return [&sharedjobs](std::int64_t pole, int year) {
+        std::vector<network::RelationEvidence> evidence;
+        for (const auto& link : sharedjobs.shared_worker_links(pole, year)) {
+            bool shares = link.kind == "shares_worker";
+            char hours[32];
+            std::snprintf(hours, sizeof hours, "%.1f h", link.weekly_hours);
+            evidence.push_back({link.member_a, link.member_b,
+                                shares ? "shared_employee" : "employer_group_member", "", "",
+                                shares ? hours : "", ""});
+        }
+        return evidence;
+    };
+}
+
+void add_network_evidence(network::NetworkService& network,
+                          sharedjobs::SharedJobsService& sharedjobs) {
+    network.add_evidence_source("sharedjobs", shared_jobs_evidence(sharedjobs));
+    // PATHWAYS MENTORING HOOK: when the pathways module lands, add its mentoring links here as
+    // evidence of kind "mentoring" (data/network/evidence_kinds.csv), e.g.
+    //   network.add_evidence_source("pathways", <adapter over the pathways service>);
+}
+
+}  // namespace
 
 Application::Application(Config config) : config_(std::move(config)) {
     owned_database_ = store::Database::open(config_.database_url, config_.max_connections);
@@ -41,6 +72,7 @@ void Application::start() {
     jobs_ = std::make_unique<api::Jobs>(2);
     sharedjobs_ = std::make_unique<sharedjobs::SharedJobsService>(
         *database_, vocabulary_, *territory_, sharedjobs::load_settings(config_.data_dir));
+    add_network_evidence(*network_, *sharedjobs_);
     register_routes();
 }
 

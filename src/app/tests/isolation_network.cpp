@@ -70,3 +70,82 @@ void seed_network(app::testing::IsolationContext& context, app::testing::PoleRec
 const int registered = app::testing::register_isolation_seeder("network", seed_network);
 
 }  // namespace
+
+// The application wires the shared-jobs module in as a source of derived relations: one worker
+// whose plan splits her week between two member firms makes them share an employee (4 h at
+// each, 8 h a week), and each firm a member of the employer group.
+#include "app_fixture.hpp"
+#include "core/progress.hpp"
+
+namespace {
+
+class NetworkEvidenceTest : public app::testing::AppTest {};
+
+TEST_P(NetworkEvidenceTest, AWorkerSharedByTwoMemberFirmsYieldsADerivedRelation) {
+    pole_with_admin("ge-pole", "admin@ge.example");
+    auto pole = app_->accounts().find_pole("ge-pole")->id;
+    auto admin = app_->accounts().members(pole).front().id;
+    auto actor = [&](const char* name, const char* kind) {
+        actors::ActorInput input;
+        input.name = name;
+        input.kind = kind;
+        return app_->actors().create(pole, std::nullopt, input).id;
+    };
+    auto ge = actor("GE Seignanx", "ge"), bakery = actor("Boulangerie", "company_private"),
+         garage = actor("Garage", "company_private");
+    auto& jobs = app_->sharedjobs();
+    auto group = jobs.create_group(pole, admin, {ge, 1.1, 20.0, "2026-01-05", "2026-03-29"});
+    for (auto [firm, day] : {std::pair{bakery, 0}, std::pair{garage, 1}}) {
+        auto member = jobs.add_member(pole, admin, group.id, {firm, 22.0});
+        sharedjobs::NeedInput need;
+        need.member_id = member.id;
+        need.label = "Accueil";
+        need.occupation = "K2204";
+        need.weekly_minutes = 240;
+        need.windows = {{day, 8 * 60, 12 * 60}};
+        need.commune = "40312";
+        jobs.create_need(pole, admin, group.id, need);
+    }
+    sharedjobs::WorkerInput worker;
+    worker.name = "Salariée partagée";
+    worker.skills = {"K2204"};
+    worker.availability = {{0, 6 * 60, 20 * 60}, {1, 6 * 60, 20 * 60}};
+    worker.home_commune = "40312";
+    worker.target_minutes = 480;
+    jobs.create_worker(pole, admin, group.id, worker);
+    NoProgress progress;
+    sharedjobs::ComposeOptions options;
+    options.time_limit_seconds = 5;
+    jobs.compose(pole, admin, group.id, options, progress);
+
+    auto summary = app_->network().refresh_derived(pole, admin, 2026);
+    auto from_sharedjobs = std::find_if(summary.by_source.begin(), summary.by_source.end(),
+                                        [](const auto& s) { return s.first == "sharedjobs"; });
+    ASSERT_NE(from_sharedjobs, summary.by_source.end());
+    EXPECT_EQ(from_sharedjobs->second, 3);  // the shared worker, and two group memberships
+    auto scope = app_->network().scope_graph(pole, {2026, std::nullopt});
+    std::map<std::pair<std::int64_t, std::int64_t>, const network::ScopeRelation*> by_pair;
+    for (const auto& r : scope.relations) by_pair[{r.from, r.to}] = &r;
+    EXPECT_EQ(by_pair.size(), 6u);  // three pairs, both ways
+    for (auto pair : {std::pair{bakery, garage}, std::pair{garage, bakery}}) {
+        ASSERT_TRUE(by_pair.count(pair));
+        const auto& shared = *by_pair[pair];
+        EXPECT_TRUE(shared.derived());
+        EXPECT_EQ(shared.nature, "interdependence");
+        EXPECT_EQ(shared.object, "means");
+        ASSERT_EQ(shared.evidence.size(), 1u);
+        EXPECT_EQ(shared.evidence[0].kind, "shared_employee");
+        EXPECT_EQ(shared.evidence[0].source, "sharedjobs");
+        EXPECT_EQ(shared.evidence[0].detail, "8.0 h");
+    }
+    for (auto firm : {bakery, garage}) {
+        auto membership = by_pair.find({ge, firm});
+        ASSERT_NE(membership, by_pair.end());
+        EXPECT_EQ(membership->second->evidence.at(0).kind, "employer_group_member");
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, NetworkEvidenceTest,
+                         ::testing::ValuesIn(store::testdb::backends()));
+
+}  // namespace
