@@ -6,6 +6,7 @@ import { assert, assertEqual } from '../lib.mjs';
 
 const YEAR = 2026;
 const MISSION = 'activity_creation';
+const GE = "Groupement d'employeurs Adour Temps Partagé";  // src/demo/network_demo.cpp's kGE
 
 export default async function network(ctx) {
   const { suite, page, BASE, POLE, waitForPage } = ctx;
@@ -23,8 +24,9 @@ export default async function network(ctx) {
     assert(buttons.length >= 15, `actors listed under the graph: ${buttons.length}`);
     insertionId = buttons.find(([name]) => name === 'Seignanx Insertion')?.[1];
     assert(insertionId, 'Seignanx Insertion is in the graph');
-    // The most central actor comes first (the demo's integration enterprise brokers the system).
-    assertEqual(buttons[0][0], 'Seignanx Insertion', 'most central actor first');
+    // The most central actor comes first: the demo's employer group, which the shared-jobs data
+    // links to its thirteen member firms (derived relations).
+    assertEqual(buttons[0][0], GE, 'most central actor first');
     const legend = await page.textContent('.mai-network-legend');
     assert(/Alliance/.test(legend) && /Opposition/.test(legend), `legend: ${legend}`);
     await page.waitForTimeout(300);
@@ -112,7 +114,7 @@ export default async function network(ctx) {
     const figures = await page.$$eval('#analysis-result .mai-figure__value', (els) => els.map((e) => e.textContent));
     assertEqual(figures.length, 5, 'five figures');
     const firstActor = await page.textContent('#analysis-result table tbody tr td a');
-    assertEqual(firstActor.trim(), 'Seignanx Insertion', 'the broker first');
+    assertEqual(firstActor.trim(), GE, 'the broker first');
     await page.selectOption('select[name=focus]', insertionId);
     await page.click('#suggest-title ~ form button[type=submit]');
     await page.waitForURL(/focus=/);
