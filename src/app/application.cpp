@@ -1,16 +1,15 @@
 #include "app/application.hpp"
 
-#include <cmath>
-
 #include "accounts/routes.hpp"
 #include "actors/routes.hpp"
+#include "app/module_links.hpp"
 #include "app/reference_data.hpp"
 #include "app/routes.hpp"
-#include "needs/routes.hpp"
 #include "core/paths.hpp"
-#include "pathways/routes.hpp"
-
 #include "evaluation/routes.hpp"
+#include "needs/routes.hpp"
+#include "network/routes.hpp"
+#include "pathways/routes.hpp"
 #include "sharedjobs/routes.hpp"
 #include "store/migrations.hpp"
 #include "territory/routes.hpp"
@@ -40,28 +39,31 @@ void Application::start() {
     accounts_ = std::make_unique<accounts::AccountService>(
         *database_, roles_, vocabulary_, accounts::AccountsConfig{config_.hash_cost});
     actors_ = std::make_unique<actors::ActorService>(*database_, vocabulary_, *territory_);
-    pathways_ = std::make_unique<pathways::PathwayService>(
-        *database_, vocabulary_, *territory_, pathways::load_rules(config_.data_dir, vocabulary_));
-    needs_taxonomy_ = std::make_unique<needs::Taxonomy>(needs::Taxonomy::load(config_.data_dir, vocabulary_));
+    jobs_ = std::make_unique<api::Jobs>(2);
+    build_modules();
+    register_routes();
+}
+
+// In the order of the flow: needs → projects and pathways → shared jobs → actor system →
+// evaluation, each module connected to the ones before it (module_links.hpp).
+void Application::build_modules() {
+    const auto& data = config_.data_dir;
+    needs_taxonomy_ = std::make_unique<needs::Taxonomy>(needs::Taxonomy::load(data, vocabulary_));
     needs_ = std::make_unique<needs::NeedsService>(*database_, *needs_taxonomy_, *territory_);
-    auto evaluation_config = evaluation::links_for(config_.data_dir, *accounts_, *actors_);
-    // The hours the pole's shared workers realised at a member firm feed its hours indicator.
-    evaluation_config.links.indicator_feed = [this](std::int64_t pole, std::int64_t actor,
-                                                    const std::string& feed,
-                                                    std::int64_t year) -> std::optional<double> {
-        if (feed != "sharedjobs.realised_hours") return std::nullopt;
-        auto y = std::to_string(year);
-        for (const auto& m : sharedjobs_->member_hours(pole, y + "-01-01", y + "-12-31"))
-            if (m.actor_id == actor && m.realised_minutes > 0)
-                return std::round(m.realised_minutes / 60.0);
-        return std::nullopt;
-    };
+    pathways_ = std::make_unique<pathways::PathwayService>(*database_, vocabulary_, *territory_,
+                                                           pathways::load_rules(data, vocabulary_));
+    pathways_->set_origin_catalog(needs_origins(*needs_));
+    sharedjobs_ = std::make_unique<sharedjobs::SharedJobsService>(
+        *database_, vocabulary_, *territory_, sharedjobs::load_settings(data));
+    network_rules_ = network::load_rules(data);
+    network_ = std::make_unique<network::NetworkService>(*database_, vocabulary_, network_rules_,
+                                                         *actors_, *accounts_);
+    network_->add_evidence_source("sharedjobs", shared_jobs_evidence(*sharedjobs_));
+    network_->add_evidence_source("pathways", mentoring_evidence(*pathways_));
+    auto evaluation_config = evaluation::links_for(data, *accounts_, *actors_);
+    link_evaluation(evaluation_config.links, *pathways_, *sharedjobs_);
     evaluation_ = std::make_unique<evaluation::EvaluationService>(*database_, vocabulary_,
                                                                   std::move(evaluation_config));
-    jobs_ = std::make_unique<api::Jobs>(2);
-    sharedjobs_ = std::make_unique<sharedjobs::SharedJobsService>(
-        *database_, vocabulary_, *territory_, sharedjobs::load_settings(config_.data_dir));
-    register_routes();
 }
 
 Application::~Application() = default;
@@ -82,6 +84,7 @@ void Application::register_routes() {
     needs::register_routes(*router_, *needs_, *jobs_, roles_);
     evaluation::register_routes(*router_, *evaluation_);
     sharedjobs::register_routes(*router_, *sharedjobs_, *jobs_);
+    network::register_routes(*router_, *network_, *jobs_);
     app::register_routes(*router_, *this);
 }
 

@@ -10,10 +10,10 @@
 #include "api/router.hpp"
 #include "core/roles.hpp"
 #include "core/vocabulary.hpp"
-#include "pathways/pathway_service.hpp"
-#include "needs/needs_service.hpp"
-
 #include "evaluation/evaluation_service.hpp"
+#include "needs/needs_service.hpp"
+#include "network/network_service.hpp"
+#include "pathways/pathway_service.hpp"
 #include "sharedjobs/service.hpp"
 #include "store/database.hpp"
 #include "territory/territory.hpp"
@@ -46,12 +46,14 @@ class Application {
     pathways::PathwayService& pathways() { return *pathways_; }
     needs::NeedsService& needs() { return *needs_; }
     evaluation::EvaluationService& evaluation() { return *evaluation_; }
+    network::NetworkService& network() { return *network_; }
     api::Jobs& jobs() { return *jobs_; }
     sharedjobs::SharedJobsService& sharedjobs() { return *sharedjobs_; }
     const api::Router& router() const { return *router_; }
 
   private:
     void start();
+    void build_modules();
     void register_routes();
     Config config_;
     std::unique_ptr<store::Database> owned_database_;
@@ -67,6 +69,8 @@ class Application {
     std::unique_ptr<evaluation::EvaluationService> evaluation_;
     // Before jobs_: destroyed after it, so that no running job outlives the service it uses.
     std::unique_ptr<sharedjobs::SharedJobsService> sharedjobs_;
+    network::NetworkRules network_rules_;
+    std::unique_ptr<network::NetworkService> network_;
     std::unique_ptr<api::Jobs> jobs_;
     std::unique_ptr<api::Router> router_;
 };

@@ -106,7 +106,8 @@ std::string fictitious_siret(unsigned seed) {
 }
 
 // Each module's part of the demo, in the order of the flow.
-const std::vector<void (*)(DemoContext&)> kModuleSeeders = {seed_needs, seed_pathways, seed_sharedjobs, seed_evaluation};
+const std::vector<void (*)(DemoContext&)> kModuleSeeders = {
+    seed_needs, seed_pathways, seed_sharedjobs, seed_network, seed_evaluation};
 
 DemoResult build_demo(app::Application& application) {
     auto& accounts = application.accounts();
@@ -121,8 +122,8 @@ DemoResult build_demo(app::Application& application) {
     if (accounts.find_pole(kSlug)) return result;
     auto pole = accounts.create_pole(
         kSlug, "Pôle territorial de coopération économique du Seignanx", "ptce");
-    const char* names[] = {"Administration du pôle", "Coordination du pôle",
-                           "Conseil en insertion", "Structure membre", "Observatoire"};
+    const char* names[] = {"Administration du pôle", "Coordination du pôle", "Conseil en insertion",
+                           "Structure membre", "Observatoire"};
     DemoContext context{application, pole.id, 0, 0, 0, {}};
     for (std::size_t i = 0; i < result.accounts.size(); ++i) {
         const auto& a = result.accounts[i];

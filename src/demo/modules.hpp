@@ -28,5 +28,6 @@ void seed_pathways(DemoContext& context);
 void seed_needs(DemoContext& context);
 void seed_evaluation(DemoContext& context);
 void seed_sharedjobs(DemoContext& context);
+void seed_network(DemoContext& context);
 
 }  // namespace maillage::demo
