@@ -16,11 +16,17 @@ namespace pw = maillage::pathways;
 using store::Connection;
 using store::Params;
 
-// Buffers rows and writes them as multi-row INSERTs of `batch` rows.
+// Buffers rows and writes them as multi-row INSERTs of `batch` rows. A table whose rows
+// reference another's flushes that one first, so that foreign keys always find their row.
 class Bulk {
   public:
-    Bulk(Connection& c, std::string table, std::vector<std::string> columns, std::size_t& rows)
-        : c_(c), table_(std::move(table)), columns_(std::move(columns)), rows_(rows) {}
+    Bulk(Connection& c, std::string table, std::vector<std::string> columns, std::size_t& rows,
+         Bulk* parent = nullptr)
+        : c_(c),
+          table_(std::move(table)),
+          columns_(std::move(columns)),
+          rows_(rows),
+          parent_(parent) {}
     ~Bulk() { flush(); }
     void add(Params row) {
         for (auto& v : row) params_.push_back(std::move(v));
@@ -28,6 +34,7 @@ class Bulk {
     }
     void flush() {
         if (!pending_) return;
+        if (parent_) parent_->flush();
         std::string sql = "INSERT INTO " + table_ + " (";
         for (std::size_t i = 0; i < columns_.size(); ++i) sql += (i ? ", " : "") + columns_[i];
         sql += ") VALUES ";
@@ -47,6 +54,7 @@ class Bulk {
     std::string table_;
     std::vector<std::string> columns_;
     std::size_t& rows_;
+    Bulk* parent_;
     Params params_;
     std::size_t pending_ = 0;
 };
@@ -84,8 +92,9 @@ struct Generator {
                    "experience_years", "active", "created_at", "updated_at"},
                   p.rows);
         Bulk subject_rows(c, "pathway_mentor_subjects",
-                          {"pole_id", "mentor_id", "subject", "family"}, p.rows);
-        Bulk sector_rows(c, "pathway_mentor_sectors", {"pole_id", "mentor_id", "section"}, p.rows);
+                          {"pole_id", "mentor_id", "subject", "family"}, p.rows, &rows);
+        Bulk sector_rows(c, "pathway_mentor_sectors", {"pole_id", "mentor_id", "section"}, p.rows,
+                         &rows);
         auto first = c.query("SELECT COALESCE(MAX(id), 0) FROM pathway_mentors")[0].integer(0) + 1;
         auto now = clock::now_iso();
         for (std::size_t i = 0; i < p.mentors; ++i) {
@@ -97,9 +106,9 @@ struct Generator {
                       std::int64_t(chance(0.95) ? 1 : 0), now, now});
             std::int64_t id = first + std::int64_t(i);
             int count = 2 + below(3);
+            // Consecutive subjects, so that a mentor never holds one twice.
             for (int k = 0; k < count; ++k) {
-                const auto& s =
-                    subjects[std::size_t((i * 7 + std::size_t(k) * 11) % subjects.size())];
+                const auto& s = subjects[std::size_t((i * 7 + std::size_t(k)) % subjects.size())];
                 subject_rows.add({p.pole_id, id, s.first, s.second});
             }
             int sectors_count = 1 + below(3);
@@ -125,15 +134,17 @@ struct Generator {
             c, "pathway_transitions",
             {"pole_id", "project_id", "at", "on_date", "action", "model", "from_step", "from_stage",
              "from_status", "to_step", "to_stage", "to_status", "leaves_step", "days_in_step"},
-            p.rows);
+            p.rows, &project_rows);
         Bulk visits(c, "pathway_visits",
-                    {"pole_id", "project_id", "due_on", "done_on", "origin", "created_at"}, p.rows);
+                    {"pole_id", "project_id", "due_on", "done_on", "origin", "created_at"}, p.rows,
+                    &project_rows);
         Bulk jobs(c, "pathway_jobs",
-                  {"pole_id", "project_id", "year", "jobs", "fte", "declared_at"}, p.rows);
+                  {"pole_id", "project_id", "year", "jobs", "fte", "declared_at"}, p.rows,
+                  &project_rows);
         Bulk pairs(c, "pathway_mentorships",
                    {"pole_id", "project_id", "kind", "mentor_id", "objectives", "started_on",
                     "status", "created_at"},
-                   p.rows);
+                   p.rows, &project_rows);
         auto first = c.query("SELECT COALESCE(MAX(id), 0) FROM pathway_projects")[0].integer(0) + 1;
         auto first_mentor =
             c.query("SELECT MIN(id) FROM pathway_mentors WHERE pole_id = ?", {p.pole_id})[0]
@@ -150,18 +161,21 @@ struct Generator {
             pw::Date at = started;
             std::size_t step = 0;
             std::optional<pw::Date> created;
-            log.add({p.pole_id, id, now, pw::to_iso(started), std::string("start"), t->model,
-                     std::string(""), std::string(""), std::string(""), t->steps[0].code,
-                     t->steps[0].stage, std::string("active"), std::int64_t(0), std::int64_t(0)});
+            std::vector<Params> moves;  // written after the project's own row
+            moves.push_back({p.pole_id, id, now, pw::to_iso(started), std::string("start"),
+                             t->model, std::string(""), std::string(""), std::string(""),
+                             t->steps[0].code, t->steps[0].stage, std::string("active"),
+                             std::int64_t(0), std::int64_t(0)});
             while (int(step) < target) {
                 pw::Date leave =
                     pw::add_days(pw::add_duration(at, t->steps[step].duration), below(60) - 20);
                 if (leave >= p.today) break;
                 const auto& from = t->steps[step];
                 const auto& to = t->steps[step + 1];
-                log.add({p.pole_id, id, now, pw::to_iso(leave), std::string("advance"), t->model,
-                         from.code, from.stage, std::string("active"), to.code, to.stage,
-                         std::string("active"), std::int64_t(1), pw::days_between(at, leave)});
+                moves.push_back({p.pole_id, id, now, pw::to_iso(leave), std::string("advance"),
+                                 t->model, from.code, from.stage, std::string("active"), to.code,
+                                 to.stage, std::string("active"), std::int64_t(1),
+                                 pw::days_between(at, leave)});
                 if (from.code == t->creation_step) created = leave;
                 at = leave;
                 ++step;
@@ -178,10 +192,11 @@ struct Generator {
                 status = "completed";
             if (status == "abandoned" || status == "completed") {
                 closed = std::min(p.today, pw::add_days(at, 30 + below(300)));
-                log.add({p.pole_id, id, now, pw::to_iso(*closed),
-                         status == "abandoned" ? std::string("abandon") : std::string("complete"),
-                         t->model, current.code, current.stage, std::string("active"), current.code,
-                         current.stage, status, std::int64_t(0), pw::days_between(at, *closed)});
+                moves.push_back(
+                    {p.pole_id, id, now, pw::to_iso(*closed),
+                     status == "abandoned" ? std::string("abandon") : std::string("complete"),
+                     t->model, current.code, current.stage, std::string("active"), current.code,
+                     current.stage, status, std::int64_t(0), pw::days_between(at, *closed)});
                 if (created && status == "abandoned") ceased = closed;
             }
             const auto* commune = communes[std::size_t(below(int(communes.size())))];
@@ -209,6 +224,7 @@ struct Generator {
                               closed ? store::Value(pw::to_iso(*closed)) : nullptr,
                               now,
                               now});
+            for (auto& move : moves) log.add(std::move(move));
             if (current.visits)
                 for (auto due : pw::visit_due_dates(*current.visits, at)) {
                     bool done = due < pw::add_days(p.today, -10) && chance(0.85);

@@ -37,7 +37,9 @@ void register_project_routes(api::Router& router, PathwayService& s) {
                 "One pathway template, with its document"});
     router.add({"POST", at("/templates"), Access::pole, "pathways.manage",
                 [&s](RouteContext& c) {
-                    JsonFields f(parse_json(c.request.body));
+                    // JsonFields keeps a reference: the parsed body must outlive it.
+                    const Json body = parse_json(c.request.body);
+                    JsonFields f(body);
                     auto from = f.required_string("from");
                     auto code = f.required_string("code");
                     f.reject_unknown();
@@ -98,7 +100,9 @@ void register_project_routes(api::Router& router, PathwayService& s) {
                 [&s](RouteContext& c) {
                     std::optional<std::string> done, note;
                     if (!c.request.body.empty()) {
-                        JsonFields f(parse_json(c.request.body));
+                        // JsonFields keeps a reference: the parsed body must outlive it.
+                        const Json body = parse_json(c.request.body);
+                        JsonFields f(body);
                         done = f.optional_string("done_on");
                         note = f.optional_string("note");
                         f.reject_unknown();

@@ -157,7 +157,9 @@ void register_mentors(api::Router& router, PathwayService& s) {
                 "Confirm a pairing (coordinators)"});
     router.add({"PUT", at("/mentorships/{id}"), Access::pole, "pathways.manage",
                 [&s](RouteContext& c) {
-                    JsonFields f(parse_json(c.request.body));
+                    // JsonFields keeps a reference: the parsed body must outlive it.
+                    const Json body = parse_json(c.request.body);
+                    JsonFields f(body);
                     auto status = f.required_string("status");
                     auto ended = f.optional_string("ended_on");
                     f.reject_unknown();

@@ -1,5 +1,6 @@
 // The pathways module's part of the route walker: pole B's projects, promoters, mentors,
-// pairings, support actions, visits, test contracts, jobs and own template.
+// pairings, support actions, visits, test contracts, jobs and own template; and its API bodies.
+#include "app_fixture.hpp"
 #include "isolation_support.hpp"
 
 namespace maillage::app::testing {
@@ -103,3 +104,48 @@ const int registered = register_isolation_seeder("pathways", seed_pathways);
 
 }  // namespace
 }  // namespace maillage::app::testing
+
+namespace {
+
+using maillage::Json;
+using maillage::app::testing::AppTest;
+
+class PathwaysApiTest : public AppTest {};
+
+// The routes that read their own body (a deliverable, a template copy), through
+// the router: the fields sent are the fields stored, and an unknown one is named in the error.
+TEST_P(PathwaysApiTest, BodiesAreReadWholeAndUnknownFieldsNamed) {
+    auto token = pole_with_admin("pw-pole", "admin@pw.example");
+    const std::string base = "/api/poles/pw-pole/pathways";
+    auto created = call("POST", base + "/projects", token,
+                        R"({"title":"Coopérative du port","origin_kind":"citizen",)"
+                        R"("template":"scop_scic_paca","started_on":"2026-01-05"})");
+    ASSERT_EQ(created.status, 201) << created.body;
+    auto project = std::to_string(Json::parse(created.body)["id"].get<std::int64_t>());
+    auto deliverable = base + "/projects/" + project + "/deliverables/promoter_group";
+
+    auto refused = call("PUT", deliverable, token, R"({"note":"x","colour":"red"})");
+    EXPECT_EQ(refused.status, 400);
+    EXPECT_EQ(Json::parse(refused.body)["error"]["field"], "colour") << refused.body;
+    EXPECT_EQ(call("PUT", deliverable, token, "{}").status, 204);
+    EXPECT_EQ(
+        call("PUT", deliverable, token, R"({"done_on":"2026-01-20","note":"Trois fondateurs"})")
+            .status,
+        204);
+    auto detail = Json::parse(call("GET", base + "/projects/" + project, token).body);
+    ASSERT_EQ(detail["deliverables"].size(), 1u) << detail["deliverables"].dump();
+    EXPECT_EQ(detail["deliverables"][0]["done_on"], "2026-01-20");
+    EXPECT_EQ(detail["deliverables"][0]["note"], "Trois fondateurs");
+
+    auto copy = call("POST", base + "/templates", token, R"({"from":"liguria","code":"ours"})");
+    ASSERT_EQ(copy.status, 201) << copy.body;
+    EXPECT_EQ(Json::parse(copy.body)["code"], "ours") << copy.body;
+    auto nameless = call("POST", base + "/templates", token, R"({"from":"liguria"})");
+    EXPECT_EQ(nameless.status, 400);
+    EXPECT_EQ(Json::parse(nameless.body)["error"]["field"], "code") << nameless.body;
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PathwaysApiTest,
+                         ::testing::ValuesIn(maillage::store::testdb::backends()));
+
+}  // namespace

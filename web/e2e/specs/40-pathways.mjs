@@ -56,7 +56,7 @@ export default async function pathways(ctx) {
     await page.waitForSelector('#deliv-idea_note:checked');
     await page.waitForFunction(() => !document.querySelector('button[data-action=advance]')?.disabled);
     await page.click('button[data-action=advance]');
-    await page.waitForFunction(() => /Faisabilité/.test(document.querySelector('#step-title')?.textContent ?? ''));
+    await page.waitForFunction(() => /faisabilité/i.test(document.querySelector('#step-title')?.textContent ?? ''));
     // Pausing needs a note: the server refuses, the message shows at the note field.
     await page.click('button[data-action=pause]');
     await page.waitForSelector('[data-field=note] .fr-error-text, [data-field=note].fr-input-group--error');
