@@ -21,6 +21,8 @@ class JsonFields {
   public:
     // `prefix` is prepended to field names in errors ("contacts[2].email").
     explicit JsonFields(const Json& object, std::string prefix = {});
+    // The fields refer to the object: a temporary (JsonFields f(parse_json(body))) would dangle.
+    explicit JsonFields(Json&& object, std::string prefix = {}) = delete;
 
     bool has(const std::string& key) const;
     std::string required_string(const std::string& key);
