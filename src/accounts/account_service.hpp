@@ -7,6 +7,7 @@
 
 #include "accounts/model.hpp"
 #include "accounts/passwords.hpp"
+#include "accounts/session_cache.hpp"
 #include "core/roles.hpp"
 #include "core/vocabulary.hpp"
 #include "store/database.hpp"
@@ -16,6 +17,9 @@ namespace maillage::accounts {
 struct AccountsConfig {
     HashCost hash_cost = HashCost::interactive;
     std::int64_t session_seconds = 12 * 3600;
+    // How long this process trusts a session it has checked (accounts/session_cache.hpp): the
+    // delay before a sign-out or a role change made by another process takes effect here.
+    std::chrono::milliseconds session_cache = std::chrono::seconds(1);
 };
 
 class AccountService {
@@ -53,6 +57,7 @@ class AccountService {
     AccountsConfig config_;
     PasswordHasher hasher_;
     std::string decoy_hash_;
+    SessionCache sessions_;
 };
 
 // Written inside the caller's transaction, so the log and the change commit together.
