@@ -94,33 +94,33 @@ void insert_words(Connection& c, std::int64_t id, const std::string& name_folded
     c.execute(sql, params);
 }
 
-Actor actor_from(const Row& r, const Vocabulary& vocabulary,
-                 const territory::Territory& territory) {
+// The row is read once: its strings are moved into the actor.
+Actor actor_from(Row& r, const Vocabulary& vocabulary, const territory::Territory& territory) {
     Actor a;
     a.id = r.integer(0);
-    a.name = r.text(1);
-    a.kind = r.text(2);
-    a.legal_form = r.optional_text(3);
+    a.name = r.take_text(1);
+    a.kind = r.take_text(2);
+    a.legal_form = r.take_optional_text(3);
     if (!r.is_null(4)) a.is_public = r.integer(4) != 0;
-    a.siren = r.optional_text(5);
-    a.siret = r.optional_text(6);
-    a.rna = r.optional_text(7);
-    a.it_tax_code = r.optional_text(8);
-    a.level = r.optional_text(9);
-    a.nature = r.optional_text(10);
-    a.naf = r.optional_text(11);
-    a.commune = r.optional_text(12);
+    a.siren = r.take_optional_text(5);
+    a.siret = r.take_optional_text(6);
+    a.rna = r.take_optional_text(7);
+    a.it_tax_code = r.take_optional_text(8);
+    a.level = r.take_optional_text(9);
+    a.nature = r.take_optional_text(10);
+    a.naf = r.take_optional_text(11);
+    a.commune = r.take_optional_text(12);
     a.lat = r.optional_real(13);
     a.lon = r.optional_real(14);
-    a.address = r.optional_text(15);
+    a.address = r.take_optional_text(15);
     a.headcount = r.optional_integer(16);
     a.fte = r.optional_real(17);
-    a.website = r.optional_text(18);
-    a.email = r.optional_text(19);
-    a.phone = r.optional_text(20);
-    a.description = r.optional_text(21);
-    a.created_at = r.text(22);
-    a.updated_at = r.text(23);
+    a.website = r.take_optional_text(18);
+    a.email = r.take_optional_text(19);
+    a.phone = r.take_optional_text(20);
+    a.description = r.take_optional_text(21);
+    a.created_at = r.take_text(22);
+    a.updated_at = r.take_text(23);
     a.family = vocabulary.family("actor_kind", a.kind);
     if (a.commune)
         if (const auto* commune = territory.commune(*a.commune)) a.commune_name = commune->name;
@@ -172,10 +172,15 @@ void add_conditions(const ActorFilter& f, const Vocabulary& vocabulary, Filterin
     if (f.text) {
         for (const auto& word : text::words(*f.text)) {
             if (filtering == Filtering::probing) {
-                // A name word starting with `word` follows a space in " " + name_folded. Folded
-                // words hold only letters, digits and non-ASCII bytes: never a LIKE wildcard.
-                where += " AND (' ' || a.name_folded) LIKE ?";
-                params.push_back("% " + word + "%");
+                // A name word starting with `word` begins the folded name or follows one of
+                // its spaces. Folded words hold only letters, digits and non-ASCII bytes: never
+                // a LIKE wildcard. The patterns are expressions, not bare parameters: SQLite
+                // recompiles a statement whenever the value bound to a LIKE pattern changes.
+                where +=
+                    " AND (a.name_folded LIKE (? || '%') OR a.name_folded LIKE ('% ' || ? || "
+                    "'%'))";
+                params.push_back(word);
+                params.push_back(word);
                 continue;
             }
             where +=
@@ -312,22 +317,24 @@ std::vector<Actor> load(Connection& c, const std::vector<std::int64_t>& ids,
                         const Vocabulary& vocabulary, const territory::Territory& territory) {
     if (ids.empty()) return {};
     Params params(ids.begin(), ids.end());
-    std::unordered_map<std::int64_t, Actor> by_id;
-    for (const auto& r : c.query(std::string("SELECT ") + kColumns + " FROM actors WHERE id IN (" +
-                                     placeholders(ids.size()) + ")",
-                                 params)) {
-        Actor a = actor_from(r, vocabulary, territory);
-        by_id.emplace(a.id, std::move(a));
-    }
-    for (const auto& r : c.query("SELECT ap.actor_id, p.id, p.slug, p.name FROM actor_poles ap "
-                                 "JOIN poles p ON p.id = ap.pole_id WHERE ap.actor_id IN (" +
-                                     placeholders(ids.size()) + ") ORDER BY p.name",
-                                 params))
-        if (auto it = by_id.find(r.integer(0)); it != by_id.end())
-            it->second.poles.push_back({r.integer(1), r.text(2), r.text(3)});
+    // Each actor goes straight to its place in `ids`.
+    std::unordered_map<std::int64_t, std::size_t> position;
+    for (std::size_t i = 0; i < ids.size(); ++i) position.emplace(ids[i], i);
+    std::vector<std::optional<Actor>> slots(ids.size());
+    for (auto& r : c.query(std::string("SELECT ") + kColumns + " FROM actors WHERE id IN (" +
+                               placeholders(ids.size()) + ")",
+                           params))
+        slots[position.at(r.integer(0))] = actor_from(r, vocabulary, territory);
+    for (auto& r : c.query("SELECT ap.actor_id, p.id, p.slug, p.name FROM actor_poles ap "
+                           "JOIN poles p ON p.id = ap.pole_id WHERE ap.actor_id IN (" +
+                               placeholders(ids.size()) + ") ORDER BY p.name",
+                           params))
+        if (auto& slot = slots[position.at(r.integer(0))])
+            slot->poles.push_back({r.integer(1), r.take_text(2), r.take_text(3)});
     std::vector<Actor> ordered;
-    for (auto id : ids)
-        if (auto it = by_id.find(id); it != by_id.end()) ordered.push_back(std::move(it->second));
+    ordered.reserve(ids.size());
+    for (auto& slot : slots)
+        if (slot) ordered.push_back(std::move(*slot));
     return ordered;
 }
 

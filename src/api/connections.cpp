@@ -61,7 +61,7 @@ bool SocketConnection::wait_for(short events, std::chrono::milliseconds timeout)
 }
 
 bool SocketConnection::is_readable() const {
-    return input_offset_ < input_.size() || wait_for(POLLIN, limits_.read_timeout);
+    return has_input() || wait_for(POLLIN, limits_.read_timeout);
 }
 
 bool SocketConnection::is_writable() const {
@@ -78,38 +78,45 @@ ssize_t SocketConnection::receive(char* ptr, size_t size) {
     }
 }
 
+ssize_t SocketConnection::refill(bool wait) {
+    if (!input_) input_ = std::make_unique_for_overwrite<char[]>(kReadBlock);
+    input_offset_ = input_size_ = 0;
+    ssize_t n;
+    if (wait) {
+        n = receive(input_.get(), kReadBlock);
+    } else {
+        do {
+            n = ::recv(socket_, input_.get(), kReadBlock, MSG_DONTWAIT);
+        } while (n < 0 && errno == EINTR);
+    }
+    if (n > 0) input_size_ = std::size_t(n);
+    return n;
+}
+
 ssize_t SocketConnection::read(char* ptr, size_t size) {
-    if (input_offset_ == input_.size()) {
+    if (!has_input()) {
         // The client may be waiting for what was written so far ("100 Continue").
         if (!flush()) return -1;
         if (size >= kReadBlock) return receive(ptr, size);
-        input_.resize(kReadBlock);
-        ssize_t n = receive(input_.data(), input_.size());
-        input_.resize(std::size_t(std::max<ssize_t>(n, 0)));
-        input_offset_ = 0;
+        ssize_t n = refill(true);
         if (n <= 0) return n;
     }
-    std::size_t count = std::min(size, input_.size() - input_offset_);
-    std::memcpy(ptr, input_.data() + input_offset_, count);
+    std::size_t count = std::min(size, input_size_ - input_offset_);
+    std::memcpy(ptr, input_.get() + input_offset_, count);
     input_offset_ += count;
     return ssize_t(count);
 }
 
 SocketConnection::Input SocketConnection::poll_input() {
-    if (input_offset_ < input_.size()) return Input::ready;
-    input_.resize(kReadBlock);
-    input_offset_ = 0;
-    ssize_t n;
-    do {
-        n = ::recv(socket_, input_.data(), input_.size(), MSG_DONTWAIT);
-    } while (n < 0 && errno == EINTR);
-    input_.resize(std::size_t(std::max<ssize_t>(n, 0)));
+    if (has_input()) return Input::ready;
+    ssize_t n = refill(false);
     if (n > 0) return Input::ready;
     return n < 0 && would_block() ? Input::none_yet : Input::closed;
 }
 
 ssize_t SocketConnection::write(const char* ptr, size_t size) {
     if (failed_) return -1;
+    if (output_.capacity() < kReadBlock) output_.reserve(kReadBlock);  // one allocation
     output_.append(ptr, size);
     if (output_.size() >= kWriteBlock && !flush()) return -1;
     return ssize_t(size);
@@ -130,10 +137,7 @@ bool SocketConnection::flush() {
 }
 
 void SocketConnection::release_buffers() {
-    if (input_offset_ == input_.size()) {
-        std::string().swap(input_);
-        input_offset_ = 0;
-    }
+    if (!has_input()) input_.reset();
     if (output_.empty()) std::string().swap(output_);
 }
 

@@ -58,10 +58,14 @@ class SocketConnection final : public httplib::Stream {
   private:
     bool wait_for(short events, std::chrono::milliseconds timeout) const;
     ssize_t receive(char* ptr, size_t size);
+    bool has_input() const { return input_offset_ < input_size_; }
+    // Reads what the socket holds (at most a block) into the emptied input buffer.
+    ssize_t refill(bool wait);
 
     int socket_;
     const ConnectionLimits& limits_;
-    std::string input_;
+    std::unique_ptr<char[]> input_;  // allocated while serving, not zeroed
+    std::size_t input_size_ = 0;
     std::size_t input_offset_ = 0;
     std::string output_;
     bool failed_ = false;

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -79,21 +80,40 @@ JsonWriter& JsonWriter::null() {
     return *this;
 }
 
+namespace {
+
+// Per byte: 1 when JSON needs an escape for it, 2 when it is part of a non-ASCII character.
+constexpr std::array<std::uint8_t, 256> kByteKinds = [] {
+    std::array<std::uint8_t, 256> kinds{};
+    for (int c = 0; c < 0x20; ++c) kinds[c] = 1;
+    kinds['"'] = kinds['\\'] = 1;
+    for (int c = 0x80; c < 0x100; ++c) kinds[c] = 2;
+    return kinds;
+}();
+constexpr std::uint8_t kNeedsEscape = 1, kNonAscii = 2;
+
+}  // namespace
+
 void JsonWriter::string(std::string_view text) {
-    bool ascii = true;
-    for (unsigned char c : text) ascii = ascii && c < 0x80;
-    if (!ascii && !text::is_valid_utf8(text)) {
+    std::uint8_t kinds = 0;
+    for (unsigned char c : text) kinds |= kByteKinds[c];
+    if ((kinds & kNonAscii) && !text::is_valid_utf8(text)) {
         // Rare (stored text is validated on input): nlohmann's own replacement of bad bytes.
         out_ += nlohmann::json(std::string(text))
                     .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         return;
     }
-    static constexpr char kHex[] = "0123456789abcdef";
     out_ += '"';
+    if (!(kinds & kNeedsEscape)) {
+        out_.append(text);
+        out_ += '"';
+        return;
+    }
+    static constexpr char kHex[] = "0123456789abcdef";
     std::size_t clean = 0;  // start of the bytes not copied yet
     for (std::size_t i = 0; i < text.size(); ++i) {
         auto c = static_cast<unsigned char>(text[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        if (kByteKinds[c] != kNeedsEscape) continue;
         out_.append(text.substr(clean, i - clean));
         clean = i + 1;
         out_ += '\\';

@@ -52,7 +52,7 @@ class JsonWriter {
     void string(std::string_view text);
 
     std::string& out_;
-    std::vector<bool> empty_;  // per open object or array: nothing written in it yet
+    std::vector<char> empty_;  // per open object or array: nothing written in it yet
     bool after_key_ = false;
 };
 

@@ -71,9 +71,10 @@ class SqliteConnection final : public Connection {
         }
     }
 
-    void begin_write() override { execute_script("BEGIN IMMEDIATE"); }
-    void begin_read() override { execute_script("BEGIN"); }
-    void commit() override { execute_script("COMMIT"); }
+    // Prepared once like any statement: sqlite3_exec would parse them for every transaction.
+    void begin_write() override { execute("BEGIN IMMEDIATE", {}); }
+    void begin_read() override { execute("BEGIN", {}); }
+    void commit() override { execute("COMMIT", {}); }
     void rollback() override {
         if (!sqlite3_get_autocommit(db_)) execute_script("ROLLBACK");
     }
@@ -167,6 +168,11 @@ class SqliteDatabase final : public Database {
 }  // namespace
 
 std::unique_ptr<Database> open_sqlite(const std::string& path, std::size_t max_connections) {
+    // SQLite counts its allocations under one process-wide mutex unless told not to: a lock
+    // per allocation, shared by every connection. Only possible before SQLite initialises;
+    // if something initialised it already, the counting stays (SQLITE_MISUSE is ignored).
+    static const int uncounted = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)uncounted;
     auto database = std::make_unique<SqliteDatabase>(path, max_connections);
     // Open one connection now so that a bad path fails at start, not at the first request.
     database->read([](Connection&) {});
