@@ -53,8 +53,15 @@ AccountService::AccountService(store::Database& database, const Roles& roles,
       vocabulary_(vocabulary),
       config_(config),
       hasher_(config.hash_cost),
-      decoy_hash_(hasher_.hash(random_token())),
       sessions_(config.session_cache) {}
+
+// A hash to verify against when the e-mail is unknown, so that timing does not reveal which
+// accounts exist. Computed at the first login, not at start: every CLI command builds this
+// service, and an argon2id hash costs 64 MiB and a tenth of a second.
+const std::string& AccountService::decoy_hash() {
+    std::call_once(decoy_once_, [this] { decoy_hash_ = hasher_.hash(random_token()); });
+    return decoy_hash_;
+}
 
 void AccountService::check_role(const std::string& role) const {
     if (!roles_.is_role(role))
@@ -197,7 +204,7 @@ std::optional<Session> AccountService::login(const std::string& email,
     });
     // Verify against a decoy when the user is unknown, so timing does not reveal accounts.
     bool known = !found.empty() && !found[0].is_null(1);
-    bool ok = hasher_.verify(known ? found[0].text(1) : decoy_hash_, password) && known;
+    bool ok = hasher_.verify(known ? found[0].text(1) : decoy_hash(), password) && known;
     if (!ok) return std::nullopt;
     Session session{random_token(), clock::now_seconds() + config_.session_seconds};
     database_.write([&](Connection& c) {

@@ -1,5 +1,6 @@
 #pragma once
 // Poles (the tenants), users with a role per pole, and sessions.
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,12 +52,14 @@ class AccountService {
 
   private:
     void check_role(const std::string& role) const;
+    const std::string& decoy_hash();
     store::Database& database_;
     const Roles& roles_;
     const Vocabulary& vocabulary_;
     AccountsConfig config_;
     PasswordHasher hasher_;
-    std::string decoy_hash_;
+    std::once_flag decoy_once_;
+    std::string decoy_hash_;  // computed at the first login: see decoy_hash()
     SessionCache sessions_;
 };
 

@@ -109,8 +109,8 @@ class SqliteConnection final : public Connection {
                     sqlite3_bind_int64(statement, index, v);
                 else if constexpr (std::is_same_v<T, double>)
                     sqlite3_bind_double(statement, index, v);
-                else
-                    sqlite3_bind_text(statement, index, v.data(), int(v.size()), SQLITE_TRANSIENT);
+                else  // not copied: `params` outlives the step, and finish() unbinds
+                    sqlite3_bind_text(statement, index, v.data(), int(v.size()), SQLITE_STATIC);
             },
             value);
     }
@@ -130,14 +130,17 @@ class SqliteConnection final : public Connection {
         }
     }
 
+    // Resets the statement and drops its bindings, which point into the caller's parameters.
     void finish(sqlite3_stmt* statement, int rc, std::string_view sql) {
         if (rc == SQLITE_DONE) {
             sqlite3_reset(statement);
+            sqlite3_clear_bindings(statement);
             return;
         }
         std::string message = sqlite3_errmsg(db_);
         int extended = sqlite3_extended_errcode(db_);
         sqlite3_reset(statement);
+        sqlite3_clear_bindings(statement);
         if ((extended & 0xff) == SQLITE_CONSTRAINT) {
             bool unique =
                 extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY;
