@@ -9,11 +9,15 @@ packages=(
     build-essential cmake ninja-build ccache pkg-config git ca-certificates
     libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev libpqxx-dev libsodium-dev
     libcli11-dev libxlsxwriter-dev libzip-dev libexpat1-dev libicu-dev
+    libigraph-dev coinor-libcbc-dev liblemon-dev libstemmer-dev libcairo2-dev libpango1.0-dev
+    fonts-dejavu-core
     libgtest-dev libgmock-dev libbenchmark-dev
     nodejs npm
 )
 if [[ "${1:-}" == "--test" ]]; then
-    packages+=(postgresql chromium fonts-dejavu-core wrk python3 curl)
+    # poppler-utils: pdftoppm checks rendered reports; python3-networkx: an independent oracle
+    # for the network analysis tests (run with /usr/bin/python3, Debian's interpreter).
+    packages+=(postgresql chromium wrk python3 python3-networkx poppler-utils curl)
 fi
 
 missing=()

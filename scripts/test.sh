@@ -42,7 +42,8 @@ if [[ "${MAILLAGE_SKIP_ASAN:-0}" != "1" ]]; then
     cmake -S "$repo" -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMAILLAGE_SANITIZE=ON \
         -DMAILLAGE_BENCH=OFF -DMAILLAGE_REFERENCE_DIR="$repo/build/reference" >/dev/null
     ninja -C build-asan
-    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS="suppressions=$repo/scripts/lsan.supp" \
+        UBSAN_OPTIONS=print_stacktrace=1 \
         ctest --test-dir build-asan --output-on-failure -j "$jobs"
 fi
 echo "== All tests passed"

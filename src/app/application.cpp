@@ -5,18 +5,11 @@
 #include "app/reference_data.hpp"
 #include "app/routes.hpp"
 #include "core/paths.hpp"
+#include "sharedjobs/routes.hpp"
 #include "store/migrations.hpp"
 #include "territory/routes.hpp"
 
-namespace maillage {
-const char* openapi_document();
-}
-
 namespace maillage::app {
-
-const char* openapi_text() {
-    return openapi_document();
-}
 
 Application::Application(Config config) : config_(std::move(config)) {
     owned_database_ = store::Database::open(config_.database_url, config_.max_connections);
@@ -42,6 +35,8 @@ void Application::start() {
         *database_, roles_, vocabulary_, accounts::AccountsConfig{config_.hash_cost});
     actors_ = std::make_unique<actors::ActorService>(*database_, vocabulary_, *territory_);
     jobs_ = std::make_unique<api::Jobs>(2);
+    sharedjobs_ = std::make_unique<sharedjobs::SharedJobsService>(
+        *database_, vocabulary_, *territory_, sharedjobs::load_settings(config_.data_dir));
     register_routes();
 }
 
@@ -59,6 +54,7 @@ void Application::register_routes() {
     accounts::register_routes(*router_, *accounts_);
     territory::register_routes(*router_, *territory_);
     actors::register_routes(*router_, *actors_, *jobs_);
+    sharedjobs::register_routes(*router_, *sharedjobs_, *jobs_);
     app::register_routes(*router_, *this);
 }
 

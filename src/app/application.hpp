@@ -10,6 +10,7 @@
 #include "api/router.hpp"
 #include "core/roles.hpp"
 #include "core/vocabulary.hpp"
+#include "sharedjobs/service.hpp"
 #include "store/database.hpp"
 #include "territory/territory.hpp"
 
@@ -38,6 +39,7 @@ class Application {
     accounts::AccountService& accounts() { return *accounts_; }
     actors::ActorService& actors() { return *actors_; }
     api::Jobs& jobs() { return *jobs_; }
+    sharedjobs::SharedJobsService& sharedjobs() { return *sharedjobs_; }
     const api::Router& router() const { return *router_; }
 
   private:
@@ -51,11 +53,10 @@ class Application {
     std::unique_ptr<territory::Territory> territory_;
     std::unique_ptr<accounts::AccountService> accounts_;
     std::unique_ptr<actors::ActorService> actors_;
+    // Before jobs_: destroyed after it, so that no running job outlives the service it uses.
+    std::unique_ptr<sharedjobs::SharedJobsService> sharedjobs_;
     std::unique_ptr<api::Jobs> jobs_;
     std::unique_ptr<api::Router> router_;
 };
-
-// The OpenAPI 3 document describing every route (src/app/openapi.json, embedded).
-const char* openapi_text();
 
 }  // namespace maillage::app

@@ -1,5 +1,6 @@
 #include "app/reference_data.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -53,15 +54,31 @@ void add_database_values(Vocabulary& vocabulary, store::Database& database) {
             VocabularyValue{r.text(1), r.optional_text(2), {r.text(3), r.text(4), r.text(5)}});
 }
 
-Roles load_roles(const std::string& data_dir) {
-    std::string path = data_dir + "/roles.json";
+namespace {
+
+Json read_json_file(const fs::path& path) {
     std::ifstream in(path);
-    if (!in) throw Error(ErrorCode::internal, "missing " + path);
+    if (!in) throw Error(ErrorCode::internal, "missing " + path.string());
     try {
-        return Roles::from_json(Json::parse(in), path);
+        return Json::parse(in);
     } catch (const Json::parse_error& e) {
-        throw Error(ErrorCode::invalid_input, path + ": " + e.what());
+        throw Error(ErrorCode::invalid_input, path.string() + ": " + e.what());
     }
+}
+
+}  // namespace
+
+Roles load_roles(const std::string& data_dir) {
+    fs::path base = fs::path(data_dir) / "roles.json";
+    Roles roles = Roles::from_json(read_json_file(base), base.string());
+    fs::path modules = fs::path(data_dir) / "permissions";
+    if (!fs::is_directory(modules)) return roles;
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(modules))
+        if (entry.path().extension() == ".json") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& file : files) roles.extend(read_json_file(file), file.string());
+    return roles;
 }
 
 void add_enumeration_value(store::Database& database, Vocabulary& vocabulary,

@@ -1,6 +1,7 @@
 #include "app/routes.hpp"
 
 #include "app/application.hpp"
+#include "app/openapi.hpp"
 
 namespace maillage::app {
 

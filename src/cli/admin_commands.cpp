@@ -149,7 +149,7 @@ void add_admin_commands(CLI::App& app, GlobalOptions& global) {
     });
     app.add_subcommand("demo", "Create the demo territory (Seignanx pole)")->callback([&global] {
         auto application = open_application(global);
-        auto result = demo::build_demo(application.accounts(), application.actors());
+        auto result = demo::build_demo(application);
         std::printf("%s", demo::describe(result, "http://127.0.0.1:8080/").c_str());
     });
     add_pole_commands(app, global);

@@ -13,6 +13,7 @@ struct GlobalOptions {
 void add_serve_command(CLI::App& app, GlobalOptions& global);
 void add_admin_commands(CLI::App& app, GlobalOptions& global);
 void add_table_commands(CLI::App& app, GlobalOptions& global);
+void add_sharedjobs_commands(CLI::App& app, GlobalOptions& global);
 
 // Runs the whole command line; returns the process exit code and never throws.
 int run(int argc, char** argv);

@@ -15,6 +15,7 @@ int run(int argc, char** argv) {
     add_serve_command(app, global);
     add_admin_commands(app, global);
     add_table_commands(app, global);
+    add_sharedjobs_commands(app, global);
     try {
         app.parse(argc, argv);
         return 0;

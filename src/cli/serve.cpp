@@ -47,7 +47,7 @@ void serve(const GlobalOptions& global, const ServeOptions& options) {
     int port = server.bind();
     std::string url = "http://" + options.host + ":" + std::to_string(port) + "/";
     if (options.demo) {
-        auto result = demo::build_demo(application.accounts(), application.actors());
+        auto result = demo::build_demo(application);
         std::printf("%s", demo::describe(result, url).c_str());
     }
     std::printf("Maillage is listening on %s (database: %s)\n", url.c_str(),

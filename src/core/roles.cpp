@@ -4,25 +4,44 @@
 
 namespace maillage {
 
+namespace {
+
+Error malformed(const std::string& source, const std::string& where, const std::string& why) {
+    return Error(ErrorCode::invalid_input, source + ": " + where + ": " + why, where);
+}
+
+void require_shape(const Json& document, const std::string& source) {
+    if (!document.is_object() || !document.contains("permissions") || !document.contains("roles") ||
+        !document["permissions"].is_object() || !document["roles"].is_object())
+        throw malformed(source, "(root)", "expected an object with \"permissions\" and \"roles\"");
+}
+
+}  // namespace
+
 Roles Roles::from_json(const Json& document, const std::string& source) {
+    require_shape(document, source);
     Roles roles;
-    auto fail = [&](const std::string& where, const std::string& why) {
-        return Error(ErrorCode::invalid_input, source + ": " + where + ": " + why, where);
-    };
-    if (!document.is_object() || !document.contains("permissions") || !document.contains("roles"))
-        throw fail("(root)", "expected an object with \"permissions\" and \"roles\"");
+    for (const auto& [role, list] : document["roles"].items()) roles.grants_[role];
+    roles.extend(document, source);
+    return roles;
+}
+
+void Roles::extend(const Json& document, const std::string& source) {
+    require_shape(document, source);
     for (const auto& [name, description] : document["permissions"].items())
-        roles.permissions_.insert(name);
+        if (!permissions_.insert(name).second)
+            throw malformed(source, "permissions." + name, "is already defined");
     for (const auto& [role, list] : document["roles"].items()) {
-        if (!list.is_array()) throw fail("roles." + role, "expected a list of permissions");
-        auto& granted = roles.grants_[role];
+        auto found = grants_.find(role);
+        if (found == grants_.end()) throw malformed(source, "roles." + role, "unknown role");
+        if (!list.is_array())
+            throw malformed(source, "roles." + role, "expected a list of permissions");
         for (const auto& permission : list) {
-            if (!permission.is_string() || !roles.permissions_.count(permission.get<std::string>()))
-                throw fail("roles." + role, "unknown permission " + permission.dump());
-            granted.insert(permission.get<std::string>());
+            if (!permission.is_string() || !permissions_.count(permission.get<std::string>()))
+                throw malformed(source, "roles." + role, "unknown permission " + permission.dump());
+            found->second.insert(permission.get<std::string>());
         }
     }
-    return roles;
 }
 
 bool Roles::grants(const std::string& role, const std::string& permission) const {

@@ -1,6 +1,9 @@
 #include "demo/demo.hpp"
 
 #include <cstdio>
+#include <vector>
+
+#include "demo/modules.hpp"
 
 namespace maillage::demo {
 namespace {
@@ -102,19 +105,31 @@ std::string fictitious_siret(unsigned seed) {
     return with_check_digit(full_siren + nic);
 }
 
-DemoResult build_demo(accounts::AccountService& accounts, actors::ActorService& actors) {
+// Each module's part of the demo, in the order of the flow.
+const std::vector<void (*)(DemoContext&)> kModuleSeeders = {seed_sharedjobs};
+
+DemoResult build_demo(app::Application& application) {
+    auto& accounts = application.accounts();
+    auto& actors = application.actors();
     DemoResult result;
     result.pole_slug = kSlug;
     result.accounts = {{"admin@seignanx.demo", "demo-admin-2026", "admin"},
                        {"coordination@seignanx.demo", "demo-coord-2026", "coordinator"},
+                       {"conseil@seignanx.demo", "demo-cons-2026", "counsellor"},
+                       {"membre@seignanx.demo", "demo-memb-2026", "member"},
                        {"observateur@seignanx.demo", "demo-obs-2026", "observer"}};
     if (accounts.find_pole(kSlug)) return result;
     auto pole = accounts.create_pole(
         kSlug, "Pôle territorial de coopération économique du Seignanx", "ptce");
-    const char* names[] = {"Administration du pôle", "Coordination du pôle", "Observatoire"};
+    const char* names[] = {"Administration du pôle", "Coordination du pôle",
+                           "Conseil en insertion", "Structure membre", "Observatoire"};
+    DemoContext context{application, pole.id, 0, 0, 0, {}};
     for (std::size_t i = 0; i < result.accounts.size(); ++i) {
         const auto& a = result.accounts[i];
-        accounts.add_member(pole.id, {a.email, names[i], a.password, a.role});
+        auto user = accounts.add_member(pole.id, {a.email, names[i], a.password, a.role});
+        if (a.role == "admin") context.admin_user_id = user;
+        if (a.role == "coordinator") context.coordinator_user_id = user;
+        if (a.role == "counsellor") context.counsellor_user_id = user;
     }
     unsigned seed = 1;
     for (const auto& d : kActors) {
@@ -133,9 +148,10 @@ DemoResult build_demo(accounts::AccountService& accounts, actors::ActorService& 
         if (std::string(d.legal_form) == "association_1901") input.rna = fictitious_rna(seed);
         if (!d.is_public) input.siret = fictitious_siret(seed);
         ++seed;
-        actors.create(pole.id, std::nullopt, std::move(input));
+        context.actor_ids[d.name] = actors.create(pole.id, std::nullopt, std::move(input)).id;
         ++result.actors;
     }
+    for (auto seed : kModuleSeeders) seed(context);
     result.created = true;
     return result;
 }

@@ -5,8 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "accounts/account_service.hpp"
-#include "actors/actor_service.hpp"
+#include "app/application.hpp"
 
 namespace maillage::demo {
 
@@ -24,7 +23,8 @@ struct DemoResult {
 };
 
 // Idempotent: running it on a database that already has the demo pole changes nothing.
-DemoResult build_demo(accounts::AccountService& accounts, actors::ActorService& actors);
+// Builds the pole, its accounts and actors, then each module's part (demo/modules.hpp).
+DemoResult build_demo(app::Application& application);
 
 // A fictitious SIRET: 9-digit SIREN and 5-digit establishment number, both Luhn-valid.
 std::string fictitious_siret(unsigned seed);

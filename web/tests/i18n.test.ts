@@ -6,6 +6,7 @@ import { flatten, interpolate, LOCALES, negotiateLocale, translate, type Catalog
 import { KNOWN_CODES } from '../src/app/api';
 import { MODULES } from '../src/modules/registry';
 import roles from '../../data/roles.json';
+import { PERMISSIONS, permissionLabelKey } from '../src/app/permissions';
 
 const catalogs = buildCatalogs();
 const sources = catalogSources();
@@ -76,7 +77,7 @@ describe('catalog completeness', () => {
   it('has the keys built at run time', () => {
     const needed = [
       ...KNOWN_CODES.map((c) => `errors.code.${c}`),
-      ...Object.keys(roles.permissions).map((p) => `admin.permission.${p.replace('.', '_')}`),
+      ...Object.keys(PERMISSIONS).map(permissionLabelKey),
       ...Object.keys(roles.roles).map((r) => `admin.role.${r}`),
       ...['queued', 'running', 'succeeded', 'failed'].map((s) => `imports.status.${s}`),
       ...MODULES.flatMap((m) => [m.navLabelKey, ...m.routes.map((r) => r.titleKey)]),

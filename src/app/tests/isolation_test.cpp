@@ -4,9 +4,11 @@
 #include <sstream>
 
 #include "app_fixture.hpp"
+#include "isolation_support.hpp"
 
 using namespace maillage;
 using app::testing::AppTest;
+using app::testing::PoleRecords;
 
 namespace {
 
@@ -46,6 +48,21 @@ class IsolationTest : public AppTest {
                 .id;
         b_user_ = app_->accounts().add_member(
             b.id, {"member@pole-b.example", "Member B", "password-mb", "member"});
+        app::testing::IsolationContext context{*app_, b.id, admin_b_id(b.id), token_b_, b_actor_};
+        for (const auto& seeder : app::testing::isolation_seeders()) seeder.seed(context, modules_);
+    }
+
+    std::int64_t admin_b_id(std::int64_t pole_b) {
+        for (const auto& m : app_->accounts().members(pole_b))
+            if (m.email == "admin@pole-b.example") return m.id;
+        return 0;
+    }
+
+    std::string body_for(const std::string& method, const std::string& pattern) {
+        if (method == "POST" || method == "PUT")
+            for (const auto& b : modules_.bodies)
+                if (pattern.find(b.pattern_part) != std::string::npos) return b.body;
+        return ::body_for(method, pattern);
     }
 
     // Replaces path parameters with pole B's slug and the ids of pole B's records.
@@ -55,6 +72,9 @@ class IsolationTest : public AppTest {
         if (pattern.find("/contacts/{id}") != std::string::npos) id = std::to_string(b_contact_);
         if (pattern.find("/users/{id}") != std::string::npos) id = std::to_string(b_user_);
         if (pattern.find("/jobs/{id}") != std::string::npos) id = b_job_;
+        for (const auto& p : modules_.params)
+            if (pattern.find(p.pattern_part) != std::string::npos)
+                path = std::regex_replace(path, std::regex("\\{" + p.param + "\\}"), p.value);
         path = std::regex_replace(path, std::regex("\\{id\\}"), id);
         return std::regex_replace(path, std::regex("\\{code\\}"), "40312");
     }
@@ -68,14 +88,31 @@ class IsolationTest : public AppTest {
                   "SELECT user_id, pole_id, role FROM memberships ORDER BY user_id, pole_id",
                   "SELECT actor_id, pole_id FROM actor_poles ORDER BY actor_id, pole_id",
                   "SELECT id, slug FROM poles ORDER BY id"})
-                for (const auto& row : c.query(q)) {
-                    for (std::size_t i = 0; i < row.size(); ++i) out += row.text(i) + "|";
-                    out += "\n";
-                }
+                append_rows(c, q, out);
             return out;
         });
     }
 
+    // Pole B's rows of every module: pole A's calls must leave them exactly as they were.
+    std::string module_snapshot() {
+        return fixture_->database().read([this](store::Connection& c) {
+            std::string out;
+            for (const auto& q : modules_.snapshot_queries) {
+                out += q + "\n";
+                append_rows(c, q, out);
+            }
+            return out;
+        });
+    }
+
+    static void append_rows(store::Connection& c, const std::string& query, std::string& out) {
+        for (const auto& row : c.query(query)) {
+            for (std::size_t i = 0; i < row.size(); ++i) out += row.text(i) + "|";
+            out += "\n";
+        }
+    }
+
+    PoleRecords modules_;
     std::string token_a_, token_b_, b_job_ = "0";
     std::int64_t b_actor_ = 0, b_contact_ = 0, b_user_ = 0;
 };
@@ -94,6 +131,7 @@ TEST_P(IsolationTest, NoRouteLetsPoleAReadOrChangePoleB) {
     app_->jobs().wait(b_job_);
 
     const std::string before = snapshot();
+    const std::string modules_before = module_snapshot();
     int pole_routes = 0;
     for (const auto& route : app_->router().routes()) {
         // Logging out would end the walker's own session; it touches no pole data.
@@ -112,6 +150,8 @@ TEST_P(IsolationTest, NoRouteLetsPoleAReadOrChangePoleB) {
             EXPECT_EQ(response.body.find(kSecretContact), std::string::npos);
             EXPECT_EQ(response.body.find(kSecretEmail), std::string::npos);
             EXPECT_EQ(response.body.find("member@pole-b.example"), std::string::npos);
+            for (const auto& secret : modules_.secrets)
+                EXPECT_EQ(response.body.find(secret), std::string::npos) << secret;
             if (!shared_directory) {
                 EXPECT_EQ(response.body.find(kSecretActor), std::string::npos);
             }
@@ -136,6 +176,7 @@ TEST_P(IsolationTest, NoRouteLetsPoleAReadOrChangePoleB) {
         return out;
     };
     EXPECT_EQ(without_a(before), without_a(after));
+    EXPECT_EQ(modules_before, module_snapshot());
     // Pole B's own records are all still there.
     EXPECT_NE(after.find(kSecretActor), std::string::npos);
     EXPECT_NE(after.find(kSecretContact), std::string::npos);

@@ -1,5 +1,6 @@
 #include <set>
 
+#include "app/openapi.hpp"
 #include "app_fixture.hpp"
 
 using namespace maillage;
@@ -40,4 +41,32 @@ TEST(OpenApi, EverySchemaReferenceResolves) {
         }
     };
     visit(document);
+}
+
+TEST(OpenApi, EveryModuleDocumentsItsOwnRoutesInItsFolder) {
+    std::set<std::string> modules;
+    for (const auto& fragment : app::embedded_openapi_fragments()) modules.insert(fragment.module);
+    for (const char* module : {"app", "accounts", "territory", "actors"})
+        EXPECT_TRUE(modules.count(module)) << module;
+    EXPECT_EQ(std::string(app::embedded_openapi_fragments().front().module), "app");
+}
+
+TEST(OpenApi, MergingRejectsAPathOrSchemaDocumentedTwice) {
+    const char* frame = R"({"openapi":"3.0.3","paths":{},"components":{"schemas":{"Error":{}}}})";
+    const char* first = R"({"paths":{"/api/x":{"get":{"summary":"x"}}}})";
+    const char* again = R"({"paths":{"/api/x":{"get":{"summary":"other"}}}})";
+    const char* other_method = R"({"paths":{"/api/x":{"post":{"summary":"y"}}}})";
+    const char* schema_again = R"({"components":{"schemas":{"Error":{}}}})";
+    auto merged = app::merge_openapi({{"app", frame}, {"one", first}, {"two", other_method}});
+    EXPECT_EQ(merged["paths"]["/api/x"].size(), 2u);
+    EXPECT_EQ(merged["openapi"], "3.0.3");
+    try {
+        app::merge_openapi({{"app", frame}, {"one", first}, {"two", again}});
+        ADD_FAILURE() << "a path documented twice was accepted";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("two"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("get /api/x"), std::string::npos) << e.what();
+    }
+    EXPECT_THROW(app::merge_openapi({{"app", frame}, {"one", schema_again}}), Error);
+    EXPECT_THROW(app::merge_openapi({{"app", frame}, {"bad", "{not json"}}), Error);
 }

@@ -4,7 +4,7 @@ import { localized, t } from '../../app/i18n';
 import type { ViewContext } from '../../app/nav';
 import type { PoleUser, Role } from '../../app/types';
 import { enumValues, loadEnums } from '../../app/enums';
-import { permissionsOf } from '../../app/permissions';
+import { permissionLabelKey, permissionsOf } from '../../app/permissions';
 import { errorAlert, fieldset, formValues, inputField, selectField, showFormError } from '../../components/forms';
 import { notice, pageTitle, table } from '../../components/ui';
 
@@ -94,6 +94,6 @@ export default async function usersView(ctx: ViewContext): Promise<Node> {
     h('h2', { class: 'fr-h4 fr-mt-4w' }, t('admin.users.roles_title')),
     table(t('admin.users.roles_title'), [
       { header: t('admin.users.role'), cell: (r: Role) => roleLabel(r) },
-      { header: t('admin.users.permissions'), cell: (r: Role) => permissionsOf(r).map((p) => t(`admin.permission.${p.replace('.', '_')}`)).join(' · ') },
+      { header: t('admin.users.permissions'), cell: (r: Role) => permissionsOf(r).map((p) => t(permissionLabelKey(p))).join(' · ') },
     ], ROLES, { hideCaption: true }));
 }

@@ -1,0 +1,271 @@
+// The exact engine: column generation over weekly schedules with the labeling pricing, then the
+// integer master with CBC over the columns generated (price and branch), one objective phase
+// after the other.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "sharedjobs/engines.hpp"
+#include "sharedjobs/master.hpp"
+#include "sharedjobs/pricing.hpp"
+
+namespace maillage::sharedjobs {
+namespace {
+
+constexpr std::size_t kHeuristicLabels = 24;
+constexpr std::size_t kColumnsPerWorker = 4;
+constexpr double kReducedCostTolerance = 1e-4;
+// Columns per worker the proof by enumeration may add; beyond it the proof is abandoned.
+constexpr std::size_t kEnumerationCap = 3000;
+
+struct PhaseBound {
+    double lp = 0;     // the restricted master's LP optimum, last round
+    double bound = 0;  // a valid lower bound on the phase's objective
+    bool have_bound = false;
+    bool converged = false;
+    Duals duals;  // of the last LP
+};
+
+struct PhaseOutcome {
+    PhaseBound lp;
+    std::vector<int> columns;  // the chosen plan
+    double objective = 0;
+    bool proven = false;
+};
+
+std::string stage_text(const char* phase, int round, std::size_t columns, double lp) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "%s: round %d, %zu columns, LP %.1f", phase, round, columns, lp);
+    return buf;
+}
+
+int add_solution(Master& master, const Solution& s, std::vector<int>* indices = nullptr) {
+    int added = 0;
+    for (std::size_t w = 0; w < s.tasks.size(); ++w) {
+        if (s.tasks[w].empty()) continue;
+        std::size_t before = master.size();
+        int j = master.add({int(w), s.tasks[w], s.totals[w]});
+        added += master.size() > before;
+        if (indices) indices->push_back(j);
+    }
+    return added;
+}
+
+// One pricing round over every worker; returns the columns added. When `exact`, also the sum
+// over workers of their best reduced cost (for the Lagrangian bound) and whether every
+// worker's search was complete.
+int price_round(Master& master, const Problem& p, const Duals& duals, bool exact, double& best_sum,
+                bool& all_exact, Deadline deadline) {
+    int added = 0;
+    best_sum = 0;
+    all_exact = true;
+    auto weights = master.weights(duals.value);
+    for (std::size_t w = 0; w < p.instance->workers.size(); ++w) {
+        if (p.eligible_tasks[w].empty()) continue;
+        if (deadline.passed()) {
+            all_exact = false;
+            break;
+        }
+        PricingRequest request;
+        request.worker = int(w);
+        request.weights = weights;
+        request.task_price = duals.task;
+        request.worker_price = duals.worker[w];
+        request.label_limit = exact ? 0 : kHeuristicLabels;
+        request.deadline = deadline.at;
+        request.max_schedules = kColumnsPerWorker;
+        request.threshold = -kReducedCostTolerance;
+        auto result = price_worker(p, request);
+        all_exact = all_exact && result.exact;
+        best_sum += std::min(0.0, result.best);
+        for (auto& s : result.schedules) {
+            std::size_t before = master.size();
+            master.add({int(w), std::move(s.tasks), s.totals});
+            added += master.size() > before;
+        }
+    }
+    return added;
+}
+
+PhaseBound generate_columns(Master& master, const Problem& p, Deadline deadline, const char* phase,
+                            Progress& progress, EngineReport& report) {
+    PhaseBound out;
+    for (int round = 1;; ++round) {
+        if (deadline.passed()) break;
+        double objective = 0;
+        Duals duals;
+        if (!master.solve_lp(objective, duals)) break;
+        out.lp = objective;
+        out.duals = duals;
+        ++report.rounds;
+        progress.update(stage_text(phase, round, master.size(), objective), std::size_t(round), 0);
+        double best_sum = 0;
+        bool all_exact = false;
+        int added = price_round(master, p, duals, false, best_sum, all_exact, deadline);
+        if (added > 0) continue;
+        added = price_round(master, p, duals, true, best_sum, all_exact, deadline);
+        if (all_exact) {
+            // Lasdon's bound: each worker's schedules sum to at most one.
+            double bound = objective + best_sum;
+            out.bound = out.have_bound ? std::max(out.bound, bound) : bound;
+            out.have_bound = true;
+        }
+        if (added == 0 && all_exact) {
+            out.converged = true;
+            out.bound = objective;
+            break;
+        }
+        if (added == 0) break;  // searches cut short: no proof, keep what we have
+    }
+    report.columns = int(master.size());
+    return out;
+}
+
+Solution solution_from(const Problem& p, const Master& master, const std::vector<int>& columns) {
+    Solution s = Solution::empty(p);
+    for (int j : columns) {
+        const auto& c = master.column(j);
+        s.tasks[std::size_t(c.worker)] = c.tasks;
+        s.totals[std::size_t(c.worker)] = c.totals;
+    }
+    return s;
+}
+
+// The value no answer can exceed without any LP: every worker at their target in every
+// segment, every need covered.
+double trivial_value_bound(const Problem& p) {
+    double bound = 0;
+    for (std::size_t n = 0; n < p.needs.size(); ++n)
+        bound += double(p.instance->needs[n].weekly_minutes) * p.weight_of(p.needs[n].segments);
+    int weights = 0;
+    for (const auto& s : p.segments) weights += s.weight;
+    for (std::size_t w = 0; w < p.eligible_tasks.size(); ++w)
+        if (!p.eligible_tasks[w].empty()) bound += double(p.coverage_weight) * weights;
+    return bound;
+}
+
+void fill_value_bound(const Problem& p, const PhaseBound& phase, std::int64_t value,
+                      Bounds& bounds) {
+    bounds.coverage_weight = p.coverage_weight;
+    bounds.cost_weight = p.cost_weight;
+    bounds.value = value;
+    double bound = phase.have_bound ? -phase.bound : trivial_value_bound(p);
+    bounds.bound = std::min(bound, trivial_value_bound(p));
+    bounds.bound = std::max(bounds.bound, double(value));
+    bounds.bound_is_lp_optimum = phase.converged;
+    bounds.gap = bounds.bound > 0 ? (bounds.bound - double(value)) / bounds.bound : 0;
+    bounds.proven_optimal = double(value) >= std::floor(bounds.bound + 1e-6);
+    if (bounds.proven_optimal) bounds.gap = 0;
+}
+
+double objective_of(const Master& master, const std::vector<int>& columns) {
+    double total = 0;
+    for (int j : columns) total += master.objective_of(master.column(j));
+    return total;
+}
+
+// Every schedule whose reduced cost is at most `room` under the converged duals: no plan
+// better than the incumbent can use any other column (docs/sharedjobs.md, "What proven
+// means"). False when a search was cut short or a worker had too many.
+bool enumerate_columns(Master& master, const Problem& p, const Duals& duals, double room,
+                       Deadline deadline) {
+    auto weights = master.weights(duals.value);
+    for (std::size_t w = 0; w < p.instance->workers.size(); ++w) {
+        if (p.eligible_tasks[w].empty()) continue;
+        if (deadline.passed()) return false;
+        PricingRequest request;
+        request.worker = int(w);
+        request.weights = weights;
+        request.task_price = duals.task;
+        request.worker_price = duals.worker[w];
+        request.max_schedules = kEnumerationCap;
+        request.deadline = deadline.at;
+        request.threshold = room + kReducedCostTolerance;
+        auto result = price_worker(p, request);
+        if (!result.exact || result.schedules.size() >= kEnumerationCap) return false;
+        for (auto& s : result.schedules) master.add({int(w), std::move(s.tasks), s.totals});
+    }
+    return true;
+}
+
+// Column generation, the integer master, and when a gap remains the proof by enumeration.
+PhaseOutcome solve_phase(Master& master, const Problem& p, const std::vector<int>& start,
+                         Deadline columns_deadline, Deadline deadline, std::uint64_t seed,
+                         const char* name, Progress& progress, EngineReport& report) {
+    PhaseOutcome out;
+    out.lp = generate_columns(master, p, columns_deadline, name, progress, report);
+    out.columns = start;
+    out.objective = objective_of(master, start);
+    auto integer = [&](const std::vector<int>& from) {
+        progress.update(std::string(name) + ": integer master", 0, 0);
+        auto ip = master.solve_integer(std::max(0.5, deadline.left() * 0.7), seed, from);
+        if (ip.found && ip.objective <= out.objective + 0.5) {
+            out.columns = ip.columns;
+            out.objective = objective_of(master, ip.columns);
+        }
+        return ip;
+    };
+    auto ip = integer(start);
+    auto proven_by_bound = [&] {
+        return out.lp.have_bound && out.objective <= std::ceil(out.lp.bound - 1e-6) + 1e-6;
+    };
+    out.proven = proven_by_bound();
+    if (out.proven || !out.lp.converged || deadline.passed()) return out;
+    // A better integer plan gains at least 1: its columns' reduced costs sum to at most this.
+    double room = out.objective - 1.0 - out.lp.lp;
+    progress.update(std::string(name) + ": enumerating columns", 0, 0);
+    if (!enumerate_columns(master, p, out.lp.duals, room, deadline)) return out;
+    report.columns = int(master.size());
+    auto last = integer(out.columns);
+    out.proven = last.found && last.optimal_over_columns;
+    return out;
+}
+
+}  // namespace
+
+Solution exact_solve(const Problem& p, const Solution& start, Deadline deadline, std::uint64_t seed,
+                     Progress& progress, EngineReport& report, Bounds& bounds) {
+    Master master(p);
+    std::vector<int> start_columns;
+    add_solution(master, start, &start_columns);
+    double total = deadline.left();
+    // Column generation may use most of the time; the integer master gets the rest.
+    auto phase_deadline = [&](double share) {
+        return Deadline::in(std::max(0.1, std::min(deadline.left(), total * share)));
+    };
+    auto coverage = solve_phase(master, p, start_columns, phase_deadline(0.45), deadline, seed,
+                                "coverage", progress, report);
+    Solution best = solution_from(p, master, coverage.columns);
+    std::int64_t value = best.value(p);
+    fill_value_bound(p, coverage.lp, value, bounds);
+    if (coverage.proven) {
+        bounds.proven_optimal = true;
+        bounds.bound = double(value);
+        bounds.gap = 0;
+    }
+
+    master.set_phase(Phase::cost, value);
+    auto cost = solve_phase(master, p, coverage.columns, phase_deadline(0.6), deadline, seed,
+                            "cost", progress, report);
+    auto cheaper = solution_from(p, master, cost.columns);
+    if (cheaper.value(p) >= value && cheaper.cost(p) <= best.cost(p)) best = std::move(cheaper);
+    bounds.cost = best.cost(p);
+    bounds.cost_bound = cost.lp.have_bound ? std::min(cost.lp.bound, double(bounds.cost)) : 0;
+    bounds.cost_proven_optimal = bounds.proven_optimal && cost.proven;
+    if (bounds.cost_proven_optimal) bounds.cost_bound = double(bounds.cost);
+    report.columns = int(master.size());
+    if (report.stop_reason.empty())
+        report.stop_reason = deadline.passed() ? "time limit" : "finished";
+    return best;
+}
+
+void bound_value(const Problem& p, const Solution& answer, Deadline deadline, Progress& progress,
+                 EngineReport& report, Bounds& bounds) {
+    Master master(p);
+    add_solution(master, answer);
+    auto coverage = generate_columns(master, p, deadline, "bound", progress, report);
+    fill_value_bound(p, coverage, answer.value(p), bounds);
+    bounds.cost = answer.cost(p);
+}
+
+}  // namespace maillage::sharedjobs

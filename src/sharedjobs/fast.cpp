@@ -1,0 +1,253 @@
+// The fast engine: sequential construction by best schedules, then ruin and recreate.
+#include <algorithm>
+#include <numeric>
+#include <random>
+
+#include "sharedjobs/engines.hpp"
+#include "sharedjobs/pricing.hpp"
+
+namespace maillage::sharedjobs {
+namespace {
+
+// Tasks beyond which a worker's search keeps a bounded number of labels per block.
+constexpr std::size_t kExactTaskCount = 40;
+constexpr std::size_t kLabelLimit = 64;
+// Schedules the first worker of a recreated group tries.
+constexpr std::size_t kLookahead = 6;
+
+struct Score {
+    std::int64_t value = 0, cost = 0;
+    bool operator<(const Score& o) const {
+        return value != o.value ? value < o.value : cost > o.cost;
+    }
+};
+
+Score score_of(const Problem& p, const Solution& s, const std::vector<int>& workers) {
+    Score total;
+    for (int w : workers) {
+        total.value += s.totals[std::size_t(w)].value(p);
+        total.cost += s.totals[std::size_t(w)].cost(p);
+    }
+    return total;
+}
+
+class Search {
+  public:
+    Search(const Problem& p, Deadline deadline, std::uint64_t seed, Progress& progress,
+           EngineReport& report)
+        : p_(p),
+          deadline_(deadline),
+          rng_(seed),
+          progress_(progress),
+          report_(report),
+          pool_(p),
+          solution_(Solution::empty(p)) {
+        build_neighbours();
+    }
+
+    Solution run() {
+        construct();
+        improve();
+        return std::move(solution_);
+    }
+
+  private:
+    // Exact searches for small workers; a bounded number of labels per block for large ones
+    // (fewer the more tasks, so that a federation's workers each take milliseconds).
+    std::size_t label_limit(int w) const {
+        auto tasks = p_.eligible_tasks[std::size_t(w)].size();
+        if (tasks <= kExactTaskCount) return 0;
+        return tasks <= 3 * kExactTaskCount ? kLabelLimit : kLabelLimit / 4;
+    }
+
+    // Workers who could take some of the same needs.
+    void build_neighbours() {
+        std::vector<std::vector<int>> by_need(p_.needs.size());
+        for (std::size_t w = 0; w < p_.eligible_tasks.size(); ++w) {
+            int last = -1;
+            for (int t : p_.eligible_tasks[w]) {
+                int n = p_.tasks[std::size_t(t)].need;
+                if (n == last) continue;
+                by_need[std::size_t(n)].push_back(int(w));
+                last = n;
+            }
+        }
+        neighbours_.assign(p_.eligible_tasks.size(), {});
+        for (auto& workers : by_need) {
+            std::sort(workers.begin(), workers.end());
+            workers.erase(std::unique(workers.begin(), workers.end()), workers.end());
+            for (int a : workers)
+                for (int b : workers)
+                    if (a != b) neighbours_[std::size_t(a)].push_back(b);
+        }
+        for (auto& list : neighbours_) {
+            std::sort(list.begin(), list.end());
+            list.erase(std::unique(list.begin(), list.end()), list.end());
+        }
+        for (std::size_t w = 0; w < p_.eligible_tasks.size(); ++w)
+            if (!p_.eligible_tasks[w].empty()) active_.push_back(int(w));
+    }
+
+    void assign(int w) {
+        auto best = best_free_schedule(p_, w, pool_, label_limit(w), deadline_);
+        if (best)
+            give(w, best->tasks, best->totals);
+        else
+            give(w, {}, {});
+    }
+
+    void give(int w, const std::vector<int>& tasks, const ScheduleTotals& totals) {
+        solution_.tasks[std::size_t(w)] = tasks;
+        solution_.totals[std::size_t(w)] = totals;
+        pool_.take(tasks);
+    }
+
+    // The group's workers choose again in `order`; the first one tries each of its few best
+    // schedules (and none), the others then take their best: the best combination stays.
+    void recreate(const std::vector<int>& order) {
+        auto options = best_free_schedules(p_, order.front(), pool_, label_limit(order.front()),
+                                           kLookahead, deadline_);
+        options.push_back({});
+        Score best_score;
+        std::vector<std::pair<std::vector<int>, ScheduleTotals>> best_plan;
+        for (const auto& option : options) {
+            give(order.front(), option.tasks, option.totals);
+            for (std::size_t k = 1; k < order.size(); ++k) assign(order[k]);
+            Score score = score_of(p_, solution_, order);
+            if (best_plan.empty() || best_score < score) {
+                best_score = score;
+                best_plan.clear();
+                for (int w : order)
+                    best_plan.push_back(
+                        {solution_.tasks[std::size_t(w)], solution_.totals[std::size_t(w)]});
+            }
+            for (int w : order) release(w);
+        }
+        for (std::size_t k = 0; k < order.size(); ++k)
+            give(order[k], best_plan[k].first, best_plan[k].second);
+    }
+
+    void release(int w) {
+        pool_.give_back(solution_.tasks[std::size_t(w)]);
+        solution_.tasks[std::size_t(w)].clear();
+        solution_.totals[std::size_t(w)] = {};
+    }
+
+    // Scarce workers first: those with fewer tasks to choose from have fewer chances later.
+    void construct() {
+        std::vector<int> order = active_;
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+            return p_.eligible_tasks[std::size_t(a)].size() <
+                   p_.eligible_tasks[std::size_t(b)].size();
+        });
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            assign(order[i]);
+            if (i % 16 == 0) progress_.update("constructing", i, order.size());
+            if (deadline_.passed()) break;
+        }
+    }
+
+    std::vector<int> pick_group() {
+        std::uniform_int_distribution<std::size_t> any(0, active_.size() - 1);
+        int first = active_[any(rng_)];
+        std::vector<int> group = {first};
+        const auto& near = neighbours_[std::size_t(first)];
+        std::size_t size = std::uniform_int_distribution<std::size_t>(2, 5)(rng_);
+        for (std::size_t tries = 0; group.size() < size && tries < 16 && !near.empty(); ++tries) {
+            int other = near[std::uniform_int_distribution<std::size_t>(0, near.size() - 1)(rng_)];
+            if (std::find(group.begin(), group.end(), other) == group.end()) group.push_back(other);
+        }
+        return group;
+    }
+
+    void improve() {
+        if (active_.size() < 1) return;
+        std::size_t patience = std::max<std::size_t>(400, 30 * active_.size());
+        std::size_t since_better = 0, limit = 200 * active_.size() + 2000;
+        for (std::size_t it = 0; it < limit && since_better < patience; ++it) {
+            if (deadline_.passed()) {
+                report_.stop_reason = "time limit";
+                return;
+            }
+            auto group = pick_group();
+            Score before = score_of(p_, solution_, group);
+            std::vector<std::vector<int>> old_tasks;
+            std::vector<ScheduleTotals> old_totals;
+            for (int w : group) {
+                old_tasks.push_back(solution_.tasks[std::size_t(w)]);
+                old_totals.push_back(solution_.totals[std::size_t(w)]);
+                release(w);
+            }
+            std::vector<int> order = group;
+            std::shuffle(order.begin(), order.end(), rng_);
+            recreate(order);
+            Score after = score_of(p_, solution_, group);
+            ++report_.moves;
+            if (after < before) {
+                for (int w : group) release(w);
+                for (std::size_t k = 0; k < group.size(); ++k) {
+                    auto w = std::size_t(group[k]);
+                    solution_.tasks[w] = old_tasks[k];
+                    solution_.totals[w] = old_totals[k];
+                    pool_.take(old_tasks[k]);
+                }
+                ++since_better;
+            } else {
+                since_better = before < after ? 0 : since_better + 1;
+            }
+            if (it % 64 == 0) progress_.update("local search", std::size_t(solution_.value(p_)), 0);
+        }
+        report_.stop_reason = since_better >= patience ? "no improvement" : "iteration limit";
+    }
+
+    const Problem& p_;
+    Deadline deadline_;
+    std::mt19937_64 rng_;
+    Progress& progress_;
+    EngineReport& report_;
+    TaskPool pool_;
+    Solution solution_;
+    std::vector<std::vector<int>> neighbours_;
+    std::vector<int> active_;
+};
+
+}  // namespace
+
+Deadline Deadline::in(double seconds) {
+    return {SteadyClock::now() + std::chrono::duration_cast<SteadyClock::duration>(
+                                     std::chrono::duration<double>(seconds))};
+}
+
+double Deadline::left() const {
+    return std::chrono::duration<double>(at - SteadyClock::now()).count();
+}
+
+std::vector<PricedSchedule> best_free_schedules(const Problem& p, int worker, const TaskPool& pool,
+                                                std::size_t label_limit, std::size_t count,
+                                                Deadline deadline) {
+    PricingRequest request;
+    request.max_schedules = count;
+    request.deadline = deadline.at;
+    request.worker = worker;
+    // Lexicographic in one number: value first; travel and employers only break ties.
+    double tie = 1.0 / (double(p.cost_weight) * 1e6);
+    request.weights = {-1.0, -double(p.coverage_weight), tie * double(p.cost_weight), tie};
+    request.allowed = &pool.allowed();
+    request.label_limit = label_limit;
+    request.threshold = -0.5;
+    return price_worker(p, request).schedules;
+}
+
+std::optional<PricedSchedule> best_free_schedule(const Problem& p, int worker, const TaskPool& pool,
+                                                 std::size_t label_limit, Deadline deadline) {
+    auto best = best_free_schedules(p, worker, pool, label_limit, 1, deadline);
+    if (best.empty()) return std::nullopt;
+    return std::move(best.front());
+}
+
+Solution fast_solve(const Problem& p, Deadline deadline, std::uint64_t seed, Progress& progress,
+                    EngineReport& report) {
+    return Search(p, deadline, seed, progress, report).run();
+}
+
+}  // namespace maillage::sharedjobs

@@ -1,0 +1,187 @@
+#include "sharedjobs/master.hpp"
+
+#include <CbcModel.hpp>
+#include <CbcSolver.hpp>
+#include <CoinPackedVector.hpp>
+#include <OsiClpSolverInterface.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace maillage::sharedjobs {
+
+Master::Master(const Problem& p) : p_(p), lp_(std::make_unique<OsiClpSolverInterface>()) {
+    lp_->messageHandler()->setLogLevel(0);
+    lp_->getModelPtr()->setLogLevel(0);
+    // Columns only ever get added: primal simplex restarts from the previous basis.
+    lp_->setHintParam(OsiDoDualInResolve, false, OsiHintDo);
+    const double inf = lp_->getInfinity();
+    CoinPackedVector empty;
+    for (std::size_t w = 0; w < p.instance->workers.size(); ++w) lp_->addRow(empty, -inf, 1.0);
+    task_row_.assign(p.tasks.size(), -1);
+    std::vector<std::vector<int>> split_layout_rows;  // (need row, then task rows) per layout
+    for (std::size_t n = 0; n < p.needs.size(); ++n) {
+        const auto& info = p.needs[n];
+        int need_row = lp_->getNumRows();
+        lp_->addRow(empty, -inf, 1.0);
+        bool split = p.instance->needs[n].splittable;
+        for (const auto& tasks : info.layout_tasks) {
+            std::vector<int> rows = {need_row};
+            for (int t : tasks) {
+                if (split) {
+                    task_row_[std::size_t(t)] = lp_->getNumRows();
+                    rows.push_back(task_row_[std::size_t(t)]);
+                    lp_->addRow(empty, -inf, 0.0);
+                } else {
+                    task_row_[std::size_t(t)] = need_row;
+                }
+            }
+            if (split) split_layout_rows.push_back(std::move(rows));
+        }
+    }
+    value_row_ = lp_->getNumRows();
+    lp_->addRow(empty, -inf, inf);
+    // One variable per layout of a splittable need: the layout chosen for its shifts.
+    first_split_column_ = lp_->getNumCols();
+    for (const auto& rows : split_layout_rows) {
+        CoinPackedVector col;
+        col.insert(rows.front(), 1.0);
+        for (std::size_t k = 1; k < rows.size(); ++k) col.insert(rows[k], -1.0);
+        lp_->addCol(col, 0.0, inf, 0.0);
+    }
+    split_columns_ = int(split_layout_rows.size());
+}
+
+Master::~Master() = default;
+
+int Master::row_of_task(int task) const {
+    return task_row_[std::size_t(task)];
+}
+
+double Master::objective_of(const Column& c) const {
+    return phase_ == Phase::coverage ? -double(c.totals.value(p_)) : double(c.totals.cost(p_));
+}
+
+int Master::add(Column column) {
+    std::sort(column.tasks.begin(), column.tasks.end());
+    auto key = std::make_pair(column.worker, column.tasks);
+    if (auto it = seen_.find(key); it != seen_.end()) return it->second;
+    CoinPackedVector col;
+    col.insert(column.worker, 1.0);
+    std::vector<int> rows;
+    for (int t : column.tasks) rows.push_back(row_of_task(t));
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    for (int r : rows) col.insert(r, 1.0);
+    col.insert(value_row_, double(column.totals.value(p_)));
+    // No upper bound: the worker's row holds the column to 1, and without bounds of their own the
+    // LP's objective is Σ rows' bounds × duals, which the Lagrangian bound relies on.
+    lp_->addCol(col, 0.0, lp_->getInfinity(), objective_of(column));
+    int j = int(columns_.size());
+    lp_column_.push_back(lp_->getNumCols() - 1);
+    columns_.push_back(std::move(column));
+    seen_.emplace(std::move(key), j);
+    return j;
+}
+
+void Master::set_phase(Phase phase, std::int64_t value_floor) {
+    phase_ = phase;
+    const double inf = lp_->getInfinity();
+    lp_->setRowLower(value_row_, phase == Phase::cost ? double(value_floor) : -inf);
+    for (std::size_t j = 0; j < columns_.size(); ++j)
+        lp_->setObjCoeff(lp_column_[j], objective_of(columns_[j]));
+}
+
+CostWeights Master::weights(double value_dual) const {
+    // Reduced cost = objective − duals: in phase coverage the objective is −value; in phase
+    // cost it is the cost, and the value row (≥ floor) adds −dual × value.
+    double per_value = (phase_ == Phase::coverage ? 1.0 : 0.0) + value_dual;
+    CostWeights w;
+    w.minute = -per_value;
+    w.target = -per_value * double(p_.coverage_weight);
+    if (phase_ == Phase::cost) {
+        w.travel = double(p_.cost_weight);
+        w.employer = 1.0;
+    }
+    return w;
+}
+
+bool Master::solve_lp(double& objective, Duals& duals) {
+    if (lp_->getNumCols() == 0) {
+        objective = 0;
+        duals.worker.assign(p_.instance->workers.size(), 0.0);
+        duals.task.assign(p_.tasks.size(), 0.0);
+        duals.value = 0;
+        return true;
+    }
+    if (!solved_once_)
+        lp_->initialSolve();
+    else
+        lp_->resolve();
+    solved_once_ = true;
+    if (!lp_->isProvenOptimal()) {
+        lp_->initialSolve();
+        if (!lp_->isProvenOptimal()) return false;
+    }
+    objective = lp_->getObjValue();
+    const double* price = lp_->getRowPrice();
+    duals.worker.assign(price, price + p_.instance->workers.size());
+    duals.task.resize(p_.tasks.size());
+    for (std::size_t t = 0; t < p_.tasks.size(); ++t) duals.task[t] = price[task_row_[t]];
+    duals.value = price[value_row_];
+    return true;
+}
+
+IntegerSolution Master::solve_integer(double seconds, std::uint64_t seed,
+                                      const std::vector<int>& start) const {
+    IntegerSolution out;
+    OsiClpSolverInterface solver(*lp_);
+    for (int c = 0; c < solver.getNumCols(); ++c) {
+        solver.setInteger(c);
+        solver.setColName(c, "c" + std::to_string(c));
+    }
+    CbcModel model(solver);
+    CbcSolverUsefulData data;
+    CbcMain0(model, data);
+    model.setLogLevel(0);
+    model.messageHandler()->setLogLevel(0);
+    if (!start.empty()) {
+        std::vector<std::pair<std::string, double>> mip_start;
+        for (int j : start)
+            mip_start.push_back({"c" + std::to_string(lp_column_[std::size_t(j)]), 1.0});
+        model.setMIPStart(mip_start);
+    }
+    std::string sec = std::to_string(std::max(0.5, seconds));
+    std::string seed_text = std::to_string(seed % 1000000007ull + 1);
+    // Objective values are integers: a gap below 1 closes the search. CBC counts CPU seconds
+    // unless told otherwise; the caller's limit is wall-clock time.
+    const char* argv[] = {"sharedjobs",
+                          "-log",
+                          "0",
+                          "-timeMode",
+                          "elapsed",
+                          "-sec",
+                          sec.c_str(),
+                          "-allowableGap",
+                          "0.999",
+                          "-randomCbcSeed",
+                          seed_text.c_str(),
+                          "-randomSeed",
+                          seed_text.c_str(),
+                          "-solve",
+                          "-quit"};
+    CbcMain1(
+        int(sizeof argv / sizeof *argv), argv, model, [](CbcModel*, int) { return 0; }, data);
+    const double* x = model.bestSolution();
+    if (!x) return out;
+    out.found = true;
+    out.objective = model.getObjValue();
+    out.best_possible = model.getBestPossibleObjValue();
+    out.optimal_over_columns = model.isProvenOptimal();
+    for (std::size_t j = 0; j < columns_.size(); ++j)
+        if (x[lp_column_[j]] > 0.5) out.columns.push_back(int(j));
+    return out;
+}
+
+}  // namespace maillage::sharedjobs

@@ -1,0 +1,51 @@
+#pragma once
+// Shared by the composer tests: the test territory, and a composer run that always goes
+// through the independent checker.
+#include <gtest/gtest.h>
+
+#include "core/progress.hpp"
+#include "sharedjobs/checker.hpp"
+#include "sharedjobs/composer.hpp"
+#include "sharedjobs/generator.hpp"
+#include "territory/territory.hpp"
+
+namespace maillage::sharedjobs::testing {
+
+inline const territory::Territory& test_territory() {
+    static const auto territory =
+        territory::Territory::load(std::string(MAILLAGE_SOURCE_DIR) + "/src/territory/tests/data");
+    return territory;
+}
+
+inline Locate locate() {
+    return [](const std::string& code) -> std::optional<Position> {
+        const auto* c = test_territory().commune(code);
+        if (!c) return std::nullopt;
+        return Position{c->lat, c->lon};
+    };
+}
+
+// The Seignanx and BAB communes of the test territory.
+inline std::vector<PlaceRef> seignanx_places() {
+    std::vector<PlaceRef> out;
+    for (const auto& c : test_territory().communes())
+        if (c.code.rfind("40", 0) == 0 || c.code.rfind("64", 0) == 0)
+            out.push_back({c.code, c.lat, c.lon});
+    return out;
+}
+
+// Composes and runs the checker on the result: every plan a test produces is checked.
+inline Result compose_checked(const Instance& instance, Engine engine, double seconds = 20,
+                              std::uint64_t seed = 1) {
+    ComposeOptions options;
+    options.engine = engine;
+    options.time_limit_seconds = seconds;
+    options.seed = seed;
+    NoProgress progress;
+    Result result = compose(instance, locate(), options, progress);
+    auto problems = check_result(instance, result, locate());
+    for (const auto& p : problems) ADD_FAILURE() << "checker: " << p;
+    return result;
+}
+
+}  // namespace maillage::sharedjobs::testing
