@@ -105,6 +105,8 @@ fi
 # CPU seconds (user + system) used so far by a process.
 cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / hz}' "/proc/$1/stat"; }
 memory_kb() { awk -v key="$2:" '$1 == key {print $2}' "/proc/$1/status"; }
+# The 1-minute load average now: each figure is recorded with the load it was measured under.
+load_now() { cut -d' ' -f1 /proc/loadavg; }
 
 declare -A R  # results, keyed "backend.metric"
 
@@ -119,6 +121,7 @@ measure() {
     printf '%s\n' "$PASSWORD" | "$MAILLAGE" --db "$db" user add --pole bench --email "$EMAIL" \
         --name "Bench admin" --role admin --password-stdin >/dev/null
     local start end user sys maxrss
+    R[$backend.load_import]=$(load_now)
     start=$(date +%s.%N)
     /usr/bin/time -f '%U %S %M' -o "$out/import.time" "$MAILLAGE" --db "$db" import actors \
         "$CSV" --pole bench >"$out/import.log" 2>"$out/import.err" ||
@@ -157,6 +160,7 @@ measure() {
     MAILLAGE_TOKEN=$token wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d3s \
         -s "$ROOT/bench/scale/search.lua" "http://127.0.0.1:$PORT" >/dev/null
     local cpu_before cpu_after
+    R[$backend.load_wrk]=$(load_now)
     cpu_before=$(cpu_seconds $server_pid)
     MAILLAGE_TOKEN=$token wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${WRK_SECONDS}s" \
         --timeout 5s --latency -s "$ROOT/bench/scale/search.lua" "http://127.0.0.1:$PORT" \
@@ -174,6 +178,7 @@ measure() {
     R[$backend.rss_wrk]="$(($(memory_kb $server_pid VmRSS) / 1024)) / $(($(memory_kb $server_pid VmHWM) / 1024))"
 
     log "[$backend] $IDLE idle keep-alive connections, then a new client (login + search)"
+    R[$backend.load_idle]=$(load_now)
     python3 "$ROOT/bench/scale/idle_connections.py" --port "$PORT" --email "$EMAIL" \
         --password "$PASSWORD" --connections "$IDLE" | tee "$out/idle.txt" >&2
     local idle
@@ -230,5 +235,8 @@ backends=()
     row "RSS/HWM MB after start (<= 150)" rss_start
     row "RSS/HWM MB after wrk (<= 150)" rss_wrk
     row "RSS/HWM MB after idle test" rss_idle
+    row "Load average (1 min) at import start" load_import
+    row "Load average (1 min) at wrk start" load_wrk
+    row "Load average (1 min) at idle test start" load_idle
     for b in "${backends[@]}"; do echo "import CPU ($b): ${R[$b.import_cpu]}"; done
 } | tee "$WORK/summary.txt"

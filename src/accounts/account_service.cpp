@@ -53,7 +53,15 @@ AccountService::AccountService(store::Database& database, const Roles& roles,
       vocabulary_(vocabulary),
       config_(config),
       hasher_(config.hash_cost),
-      decoy_hash_(hasher_.hash(random_token())) {}
+      sessions_(config.session_cache) {}
+
+// A hash to verify against when the e-mail is unknown, so that timing does not reveal which
+// accounts exist. Computed at the first login, not at start: every CLI command builds this
+// service, and an argon2id hash costs 64 MiB and a tenth of a second.
+const std::string& AccountService::decoy_hash() {
+    std::call_once(decoy_once_, [this] { decoy_hash_ = hasher_.hash(random_token()); });
+    return decoy_hash_;
+}
 
 void AccountService::check_role(const std::string& role) const {
     if (!roles_.is_role(role))
@@ -109,7 +117,7 @@ std::int64_t AccountService::add_member(std::int64_t pole_id, const NewUser& use
             throw invalid("password", problem);
         hash = hasher_.hash(*user.password);
     }
-    return database_.write([&](Connection& c) {
+    auto id = database_.write([&](Connection& c) {
         auto existing = c.query("SELECT id FROM users WHERE email = ?", {email});
         std::int64_t user_id;
         if (!existing.empty()) {
@@ -135,6 +143,8 @@ std::int64_t AccountService::add_member(std::int64_t pole_id, const NewUser& use
                         email + " → " + user.role);
         return user_id;
     });
+    sessions_.forget_all();
+    return id;
 }
 
 void AccountService::set_role(std::int64_t pole_id, std::int64_t user_id, const std::string& role) {
@@ -145,6 +155,7 @@ void AccountService::set_role(std::int64_t pole_id, std::int64_t user_id, const 
             throw Error(ErrorCode::not_found, "this user has no role in this pole");
         record_activity(c, pole_id, std::nullopt, "grant", "user", user_id, "role → " + role);
     });
+    sessions_.forget_all();
 }
 
 void AccountService::remove_member(std::int64_t pole_id, std::int64_t user_id) {
@@ -154,6 +165,7 @@ void AccountService::remove_member(std::int64_t pole_id, std::int64_t user_id) {
             throw Error(ErrorCode::not_found, "this user has no role in this pole");
         record_activity(c, pole_id, std::nullopt, "revoke", "user", user_id, "role removed");
     });
+    sessions_.forget_all();
 }
 
 std::vector<Member> AccountService::members(std::int64_t pole_id) {
@@ -173,6 +185,7 @@ void AccountService::set_platform_admin(std::int64_t user_id, bool on) {
         c.execute("UPDATE users SET platform_admin = ? WHERE id = ?",
                   {std::int64_t(on ? 1 : 0), user_id});
     });
+    sessions_.forget_all();
 }
 
 std::optional<std::int64_t> AccountService::user_id_by_email(const std::string& email) {
@@ -191,7 +204,7 @@ std::optional<Session> AccountService::login(const std::string& email,
     });
     // Verify against a decoy when the user is unknown, so timing does not reveal accounts.
     bool known = !found.empty() && !found[0].is_null(1);
-    bool ok = hasher_.verify(known ? found[0].text(1) : decoy_hash_, password) && known;
+    bool ok = hasher_.verify(known ? found[0].text(1) : decoy_hash(), password) && known;
     if (!ok) return std::nullopt;
     Session session{random_token(), clock::now_seconds() + config_.session_seconds};
     database_.write([&](Connection& c) {
@@ -209,23 +222,32 @@ std::optional<Caller> AccountService::authenticate(const std::string& token) {
     if (token.empty() || token.size() > 128) return std::nullopt;
     std::string hashed = token_hash(token);
     auto now = clock::now_seconds();
+    if (auto cached = sessions_.find(hashed, now)) return cached;
+    auto generation = sessions_.generation();  // before reading: see SessionCache::remember
     auto rows = database_.read([&](Connection& c) {
         return c.query("SELECT user_id, expires_at FROM sessions WHERE token_hash = ?", {hashed});
     });
     if (rows.empty() || rows[0].integer(1) < now) return std::nullopt;
+    auto expires_at = rows[0].integer(1);
     // Sliding expiry, written only once half the lifetime is used, to keep reads read-only.
-    if (rows[0].integer(1) - now < config_.session_seconds / 2)
+    if (expires_at - now < config_.session_seconds / 2) {
+        expires_at = now + config_.session_seconds;
         database_.write([&](Connection& c) {
             c.execute("UPDATE sessions SET expires_at = ? WHERE token_hash = ?",
-                      {now + config_.session_seconds, hashed});
+                      {expires_at, hashed});
         });
-    return caller(rows[0].integer(0));
+    }
+    auto found = caller(rows[0].integer(0));
+    sessions_.remember(hashed, found, expires_at, generation);
+    return found;
 }
 
 void AccountService::logout(const std::string& token) {
-    database_.write([&](Connection& c) {
-        c.execute("DELETE FROM sessions WHERE token_hash = ?", {token_hash(token)});
-    });
+    std::string hashed = token_hash(token);
+    database_.write(
+        [&](Connection& c) { c.execute("DELETE FROM sessions WHERE token_hash = ?", {hashed}); });
+    // After the deletion: a lookup that read the session before it cannot be remembered now.
+    sessions_.forget(hashed);
 }
 
 Caller AccountService::caller(std::int64_t user_id) {

@@ -1,5 +1,6 @@
 #pragma once
 // Poles (the tenants), users with a role per pole, and sessions.
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -7,6 +8,7 @@
 
 #include "accounts/model.hpp"
 #include "accounts/passwords.hpp"
+#include "accounts/session_cache.hpp"
 #include "core/roles.hpp"
 #include "core/vocabulary.hpp"
 #include "store/database.hpp"
@@ -16,6 +18,9 @@ namespace maillage::accounts {
 struct AccountsConfig {
     HashCost hash_cost = HashCost::interactive;
     std::int64_t session_seconds = 12 * 3600;
+    // How long this process trusts a session it has checked (accounts/session_cache.hpp): the
+    // delay before a sign-out or a role change made by another process takes effect here.
+    std::chrono::milliseconds session_cache = std::chrono::seconds(1);
 };
 
 class AccountService {
@@ -47,12 +52,15 @@ class AccountService {
 
   private:
     void check_role(const std::string& role) const;
+    const std::string& decoy_hash();
     store::Database& database_;
     const Roles& roles_;
     const Vocabulary& vocabulary_;
     AccountsConfig config_;
     PasswordHasher hasher_;
-    std::string decoy_hash_;
+    std::once_flag decoy_once_;
+    std::string decoy_hash_;  // computed at the first login: see decoy_hash()
+    SessionCache sessions_;
 };
 
 // Written inside the caller's transaction, so the log and the change commit together.

@@ -3,12 +3,55 @@
 #include <cmath>
 #include <set>
 
+#include "core/json_writer.hpp"
+
 namespace maillage::actors {
 namespace {
 
 template <class T>
 Json optional_json(const std::optional<T>& value) {
     return value ? Json(*value) : Json(nullptr);
+}
+
+double rounded_distance(double km) {
+    return std::round(km * 100.0) / 100.0;
+}
+
+// The fields of to_json(Actor), in the sorted order of nlohmann's objects.
+void write_actor(JsonWriter& w, const Actor& a) {
+    w.begin_object()
+        .field("address", a.address)
+        .field("commune", a.commune)
+        .field("commune_name", a.commune_name)
+        .field("created_at", a.created_at)
+        .field("description", a.description);
+    if (a.distance_km) w.field("distance_km", rounded_distance(*a.distance_km));
+    w.field("email", a.email)
+        .field("family", a.family)
+        .field("fte", a.fte)
+        .field("headcount", a.headcount)
+        .field("id", a.id)
+        .field("it_tax_code", a.it_tax_code)
+        .field("kind", a.kind)
+        .field("lat", a.lat)
+        .field("legal_form", a.legal_form)
+        .field("level", a.level)
+        .field("lon", a.lon)
+        .field("naf", a.naf)
+        .field("name", a.name)
+        .field("nature", a.nature)
+        .field("phone", a.phone);
+    w.key("poles").begin_array();
+    for (const auto& p : a.poles)
+        w.begin_object().field("id", p.id).field("name", p.name).field("slug", p.slug).end_object();
+    w.end_array()
+        .field("public", a.is_public)
+        .field("rna", a.rna)
+        .field("siren", a.siren)
+        .field("siret", a.siret)
+        .field("updated_at", a.updated_at)
+        .field("website", a.website)
+        .end_object();
 }
 
 }  // namespace
@@ -44,7 +87,7 @@ Json to_json(const Actor& a) {
               {"poles", poles},
               {"created_at", a.created_at},
               {"updated_at", a.updated_at}};
-    if (a.distance_km) j["distance_km"] = std::round(*a.distance_km * 100.0) / 100.0;
+    if (a.distance_km) j["distance_km"] = rounded_distance(*a.distance_km);
     return j;
 }
 
@@ -53,6 +96,27 @@ Json to_json(const ActorPage& page) {
     for (const auto& a : page.items) items.push_back(to_json(a));
     return {
         {"items", items}, {"total", page.total}, {"page", page.page}, {"per_page", page.per_page}};
+}
+
+std::string json_text(const Actor& actor) {
+    std::string out;
+    JsonWriter w(out);
+    write_actor(w, actor);
+    return out;
+}
+
+std::string json_text(const ActorPage& page) {
+    std::string out;
+    out.reserve(1024 * (page.items.size() + 1));
+    JsonWriter w(out);
+    w.begin_object().key("items").begin_array();
+    for (const auto& a : page.items) write_actor(w, a);
+    w.end_array()
+        .field("page", page.page)
+        .field("per_page", page.per_page)
+        .field("total", page.total)
+        .end_object();
+    return out;
 }
 
 Json to_json(const Contact& c) {

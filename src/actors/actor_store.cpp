@@ -21,34 +21,108 @@ constexpr const char* kColumns =
     "commune, lat, lon, address, headcount, fte, website, email, phone, description, created_at, "
     "updated_at";
 
-// Values for the 21 writable columns, in the order of the INSERT and UPDATE below.
-// `name_folded` is text::fold(a.name), computed once by the caller (folding is the costliest
-// step of a bulk import when names have accents).
-Params writable_values(const ActorInput& a, const std::string& name_folded,
-                       const territory::Territory& territory) {
+// The latitude band of migration 0005: radius searches read one index range per band.
+constexpr double kBandsPerDegree = 10;
+// A larger box reads one index range for all its bands (radius beyond about 150 km).
+constexpr std::int64_t kMostBandSeeks = 32;
+
+std::int64_t latitude_band(double lat) {
+    return std::int64_t(std::floor(lat * kBandsPerDegree));
+}
+
+// The 23 writable columns, in the order of their values below.
+constexpr const char* kWritableColumns =
+    "name, name_folded, kind, legal_form, is_public, siren, siret, rna, it_tax_code, level, "
+    "nature, naf, commune, lat, lon, lat_band, address, headcount, fte, website, email, phone, "
+    "description";
+constexpr std::size_t kWritableCount = 23;
+
+// Appends the values of the writable columns. `name_folded` is text::fold(a.name), computed
+// once by the caller (it is also split into the name's words).
+void append_writable_values(Params& out, const ActorInput& a, const std::string& name_folded,
+                            const territory::Territory& territory) {
     const auto* commune = a.commune ? territory.commune(*a.commune) : nullptr;
-    return {a.name,
-            name_folded,
-            a.kind,
-            nullable(a.legal_form),
-            nullable(a.is_public),
-            nullable(a.siren),
-            nullable(a.siret),
-            nullable(a.rna),
-            nullable(a.it_tax_code),
-            nullable(a.level),
-            nullable(a.nature),
-            nullable(a.naf),
-            nullable(a.commune),
-            commune ? store::Value(commune->lat) : store::Value(nullptr),
-            commune ? store::Value(commune->lon) : store::Value(nullptr),
-            nullable(a.address),
-            nullable(a.headcount),
-            nullable(a.fte),
-            nullable(a.website),
-            nullable(a.email),
-            nullable(a.phone),
-            nullable(a.description)};
+    auto coordinate = [&](auto value) {
+        return commune ? store::Value(value) : store::Value(nullptr);
+    };
+    for (store::Value value : {store::Value(a.name),
+                               store::Value(name_folded),
+                               store::Value(a.kind),
+                               nullable(a.legal_form),
+                               nullable(a.is_public),
+                               nullable(a.siren),
+                               nullable(a.siret),
+                               nullable(a.rna),
+                               nullable(a.it_tax_code),
+                               nullable(a.level),
+                               nullable(a.nature),
+                               nullable(a.naf),
+                               nullable(a.commune),
+                               coordinate(commune ? commune->lat : 0.0),
+                               coordinate(commune ? commune->lon : 0.0),
+                               coordinate(commune ? latitude_band(commune->lat) : 0),
+                               nullable(a.address),
+                               nullable(a.headcount),
+                               nullable(a.fte),
+                               nullable(a.website),
+                               nullable(a.email),
+                               nullable(a.phone),
+                               nullable(a.description)})
+        out.push_back(std::move(value));
+}
+
+// Multi-row statements take at most this many rows, and a batch is cut into chunks of these
+// sizes, so that whatever the number of rows only a few distinct statements are prepared
+// (each is cached per connection). One statement per row cost most of a bulk import.
+constexpr std::size_t kChunkRows[] = {256, 64, 16, 4, 1};
+
+std::string row_placeholders(std::size_t rows, std::size_t columns) {
+    std::string one = "(";
+    for (std::size_t i = 0; i < columns; ++i) one += i ? ", ?" : "?";
+    one += ")";
+    std::string all;
+    all.reserve(rows * (one.size() + 2));
+    for (std::size_t r = 0; r < rows; ++r) {
+        if (r) all += ", ";
+        all += one;
+    }
+    return all;
+}
+
+// `insert` ("INSERT INTO t (a, b)") VALUES the rows of `values` (`columns` per row) `tail`.
+void insert_rows(Connection& c, std::string_view insert, std::size_t columns, Params values,
+                 std::string_view tail = {}) {
+    std::size_t rows = values.size() / columns, done = 0;
+    for (std::size_t chunk : kChunkRows)
+        for (; rows - done >= chunk; done += chunk) {
+            std::string sql(insert);
+            sql += " VALUES ";
+            sql += row_placeholders(chunk, columns);
+            sql += tail;
+            auto first = values.begin() + std::ptrdiff_t(done * columns);
+            Params part(std::make_move_iterator(first),
+                        std::make_move_iterator(first + std::ptrdiff_t(chunk * columns)));
+            c.execute(sql, part);
+        }
+}
+
+// Ids for `count` new actors. SQLite: after the largest, as SQLite itself would number them
+// (the caller's write transaction excludes other writers). PostgreSQL: from the identity
+// sequence, so that other sessions' inserts never collide.
+std::vector<std::int64_t> allocate_actor_ids(Connection& c, std::size_t count) {
+    std::vector<std::int64_t> ids;
+    ids.reserve(count);
+    if (c.dialect() == store::Dialect::sqlite) {
+        auto last = c.query("SELECT COALESCE(MAX(id), 0) FROM actors")[0].integer(0);
+        for (std::size_t i = 1; i <= count; ++i) ids.push_back(last + std::int64_t(i));
+        return ids;
+    }
+    for (const auto& r : c.query("SELECT nextval(pg_get_serial_sequence('actors', 'id')) FROM "
+                                 "generate_series(1, CAST(? AS INTEGER))",
+                                 {std::int64_t(count)}))
+        ids.push_back(r.integer(0));
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
 
 // The words of a name already folded by text::fold: text::words(name) without folding it
@@ -67,50 +141,44 @@ std::vector<std::string> words_of_folded(const std::string& folded) {
     return result;
 }
 
-// One multi-row INSERT per actor rather than one statement per word: a bulk import spends
-// most of its time in per-statement overhead otherwise. A name has a bounded number of words
-// (200 characters at most), so the statements prepared per word count stay few.
-void insert_words(Connection& c, std::int64_t id, const std::string& name_folded) {
-    auto words = words_of_folded(name_folded);
-    if (words.empty()) return;
-    std::string sql = "INSERT INTO actor_words (word, actor_id) VALUES (?, ?)";
-    Params params;
-    params.reserve(2 * words.size());
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (i > 0) sql += ", (?, ?)";
-        params.emplace_back(std::move(words[i]));
-        params.emplace_back(id);
+void append_words(Params& out, std::int64_t id, const std::string& name_folded) {
+    for (auto& word : words_of_folded(name_folded)) {
+        out.emplace_back(std::move(word));
+        out.emplace_back(id);
     }
-    c.execute(sql, params);
 }
 
-Actor actor_from(const Row& r, const Vocabulary& vocabulary,
-                 const territory::Territory& territory) {
+void insert_words(Connection& c, Params words) {
+    insert_rows(c, "INSERT INTO actor_words (word, actor_id)", 2, std::move(words));
+}
+
+// The row is read once: its strings are moved into the actor.
+Actor actor_from(Row& r, const Vocabulary& vocabulary, const territory::Territory& territory) {
     Actor a;
     a.id = r.integer(0);
-    a.name = r.text(1);
-    a.kind = r.text(2);
-    a.legal_form = r.optional_text(3);
+    a.name = r.take_text(1);
+    a.kind = r.take_text(2);
+    a.legal_form = r.take_optional_text(3);
     if (!r.is_null(4)) a.is_public = r.integer(4) != 0;
-    a.siren = r.optional_text(5);
-    a.siret = r.optional_text(6);
-    a.rna = r.optional_text(7);
-    a.it_tax_code = r.optional_text(8);
-    a.level = r.optional_text(9);
-    a.nature = r.optional_text(10);
-    a.naf = r.optional_text(11);
-    a.commune = r.optional_text(12);
+    a.siren = r.take_optional_text(5);
+    a.siret = r.take_optional_text(6);
+    a.rna = r.take_optional_text(7);
+    a.it_tax_code = r.take_optional_text(8);
+    a.level = r.take_optional_text(9);
+    a.nature = r.take_optional_text(10);
+    a.naf = r.take_optional_text(11);
+    a.commune = r.take_optional_text(12);
     a.lat = r.optional_real(13);
     a.lon = r.optional_real(14);
-    a.address = r.optional_text(15);
+    a.address = r.take_optional_text(15);
     a.headcount = r.optional_integer(16);
     a.fte = r.optional_real(17);
-    a.website = r.optional_text(18);
-    a.email = r.optional_text(19);
-    a.phone = r.optional_text(20);
-    a.description = r.optional_text(21);
-    a.created_at = r.text(22);
-    a.updated_at = r.text(23);
+    a.website = r.take_optional_text(18);
+    a.email = r.take_optional_text(19);
+    a.phone = r.take_optional_text(20);
+    a.description = r.take_optional_text(21);
+    a.created_at = r.take_text(22);
+    a.updated_at = r.take_text(23);
     a.family = vocabulary.family("actor_kind", a.kind);
     if (a.commune)
         if (const auto* commune = territory.commune(*a.commune)) a.commune_name = commune->name;
@@ -123,14 +191,14 @@ std::string placeholders(std::size_t n) {
     return out;
 }
 
-// How a text filter joins the name words. Driving: the words pick the candidates (best when
-// nothing else narrows the search). Probing: each candidate checks its own few words (best in
-// a radius search, where the bounding box already leaves few candidates; measured 0.3 ms
-// instead of 3 ms at 100,000 actors).
-enum class TextMatch { driving, probing };
+// How the text and pole filters are tested. Driving: the word index picks the candidates
+// (best when nothing else narrows the search). Probing: each candidate of a radius search's
+// bounding box, already few, is tested on its own: its folded name, read from the same index
+// entry as its position, and its pole link by primary key.
+enum class Filtering { driving, probing };
 
 // The WHERE clause shared by counting, paging and radius searches.
-void add_conditions(const ActorFilter& f, const Vocabulary& vocabulary, TextMatch text_match,
+void add_conditions(const ActorFilter& f, const Vocabulary& vocabulary, Filtering filtering,
                     std::string& where, Params& params) {
     auto equal = [&](const char* column, const std::optional<std::string>& value) {
         if (!value) return;
@@ -138,7 +206,10 @@ void add_conditions(const ActorFilter& f, const Vocabulary& vocabulary, TextMatc
         params.push_back(*value);
     };
     if (f.pole_id) {
-        where += " AND a.id IN (SELECT ap.actor_id FROM actor_poles ap WHERE ap.pole_id = ?)";
+        where += filtering == Filtering::driving
+                     ? " AND a.id IN (SELECT ap.actor_id FROM actor_poles ap WHERE ap.pole_id = ?)"
+                     : " AND EXISTS (SELECT 1 FROM actor_poles ap WHERE ap.actor_id = a.id AND "
+                       "ap.pole_id = ?)";
         params.push_back(*f.pole_id);
     }
     equal("kind", f.kind);
@@ -158,15 +229,45 @@ void add_conditions(const ActorFilter& f, const Vocabulary& vocabulary, TextMatc
     }
     if (f.text) {
         for (const auto& word : text::words(*f.text)) {
-            where += text_match == TextMatch::driving
-                         ? " AND a.id IN (SELECT w.actor_id FROM actor_words w WHERE w.word >= ? "
-                           "AND w.word < ?)"
-                         : " AND EXISTS (SELECT 1 FROM actor_words w WHERE w.actor_id = a.id AND "
-                           "w.word >= ? AND w.word < ?)";
+            if (filtering == Filtering::probing) {
+                // A name word starting with `word` begins the folded name or follows one of
+                // its spaces. Folded words hold only letters, digits and non-ASCII bytes: never
+                // a LIKE wildcard. The patterns are expressions, not bare parameters: SQLite
+                // recompiles a statement whenever the value bound to a LIKE pattern changes.
+                where +=
+                    " AND (a.name_folded LIKE (? || '%') OR a.name_folded LIKE ('% ' || ? || "
+                    "'%'))";
+                params.push_back(word);
+                params.push_back(word);
+                continue;
+            }
+            where +=
+                " AND a.id IN (SELECT w.actor_id FROM actor_words w WHERE w.word >= ? AND "
+                "w.word < ?)";
             params.push_back(word);
             params.push_back(text::prefix_successor(word));
         }
     }
+}
+
+// The bounding box: the latitude bands it spans, each read for the longitude range. The band
+// list is padded to a power of two (repeating the last band, which changes nothing) so that
+// few distinct statements are prepared.
+void add_box(double lat_min, double lat_max, double lon_min, double lon_max, std::string& where,
+             Params& params) {
+    auto first = latitude_band(lat_min), last = latitude_band(lat_max);
+    if (last - first + 1 > kMostBandSeeks) {
+        where += " AND a.lat_band BETWEEN ? AND ?";
+        params.push_back(first);
+        params.push_back(last);
+    } else {
+        std::int64_t slots = 1;
+        while (slots < last - first + 1) slots *= 2;
+        where += " AND a.lat_band IN (" + placeholders(std::size_t(slots)) + ")";
+        for (std::int64_t i = 0; i < slots; ++i) params.push_back(std::min(first + i, last));
+    }
+    where += " AND a.lon BETWEEN ? AND ? AND a.lat BETWEEN ? AND ?";
+    for (double v : {lon_min, lon_max, lat_min, lat_max}) params.push_back(v);
 }
 
 Matches radius_search(Connection& c, const ActorFilter& f, const territory::Commune& centre,
@@ -174,9 +275,8 @@ Matches radius_search(Connection& c, const ActorFilter& f, const territory::Comm
     double radius = *f.radius_km;
     double dlat = radius / 111.2;
     double dlon = radius / (111.2 * std::max(0.05, std::cos(centre.lat * M_PI / 180.0)));
-    where += " AND a.lat BETWEEN ? AND ? AND a.lon BETWEEN ? AND ?";
-    for (double v : {centre.lat - dlat, centre.lat + dlat, centre.lon - dlon, centre.lon + dlon})
-        params.push_back(v);
+    add_box(centre.lat - dlat, centre.lat + dlat, centre.lon - dlon, centre.lon + dlon, where,
+            params);
     std::vector<std::pair<double, std::int64_t>> found;
     for (const auto& r : c.query("SELECT a.id, a.lat, a.lon FROM actors a" + where, params)) {
         double d = territory::Territory::distance_km(centre.lat, centre.lon, r.real(1), r.real(2));
@@ -194,54 +294,92 @@ Matches radius_search(Connection& c, const ActorFilter& f, const territory::Comm
     return matches;
 }
 
+// The actors whose `column` (an official identifier) has one of `values`, by value. The IN
+// lists are padded to a chunk size (repeating a value changes nothing) so that few distinct
+// statements are prepared.
+std::unordered_map<std::string, std::int64_t> actors_holding(
+    Connection& c, const char* column, const std::vector<std::string>& values) {
+    std::unordered_map<std::string, std::int64_t> holders;
+    for (std::size_t done = 0; done < values.size();) {
+        std::size_t take = std::min(values.size() - done, kChunkRows[0]);
+        std::size_t size = kChunkRows[0];  // the smallest chunk size holding `take`
+        for (std::size_t chunk : kChunkRows)
+            if (chunk >= take) size = chunk;
+        Params params;
+        for (std::size_t i = 0; i < size; ++i)
+            params.push_back(values[done + std::min(i, take - 1)]);
+        for (auto& r : c.query(std::string("SELECT id, ") + column + " FROM actors WHERE " +
+                                   column + " IN (" + placeholders(size) + ")",
+                               params))
+            holders.emplace(r.take_text(1), r.integer(0));
+        done += take;
+    }
+    return holders;
+}
+
 }  // namespace
+
+std::vector<std::int64_t> insert_actors(Connection& c, const std::vector<const ActorInput*>& inputs,
+                                        const territory::Territory& territory,
+                                        const std::string& now) {
+    if (inputs.empty()) return {};
+    auto ids = allocate_actor_ids(c, inputs.size());
+    Params actors, words;
+    actors.reserve(inputs.size() * (kWritableCount + 3));
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        auto name_folded = text::fold(inputs[i]->name);
+        actors.push_back(ids[i]);
+        append_writable_values(actors, *inputs[i], name_folded, territory);
+        actors.push_back(now);
+        actors.push_back(now);
+        append_words(words, ids[i], name_folded);
+    }
+    insert_rows(
+        c, std::string("INSERT INTO actors (id, ") + kWritableColumns + ", created_at, updated_at)",
+        kWritableCount + 3, std::move(actors));
+    insert_words(c, std::move(words));
+    return ids;
+}
 
 std::int64_t insert_actor(Connection& c, const ActorInput& input,
                           const territory::Territory& territory) {
-    auto name_folded = text::fold(input.name);
-    auto params = writable_values(input, name_folded, territory);
-    auto now = clock::now_iso();
-    params.push_back(now);
-    params.push_back(now);
-    auto id = c.query(
-                   "INSERT INTO actors (name, name_folded, kind, legal_form, is_public, siren, "
-                   "siret, rna, it_tax_code, level, nature, naf, commune, lat, lon, address, "
-                   "headcount, fte, website, email, phone, description, created_at, updated_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                   "?) RETURNING id",
-                   params)[0]
-                  .integer(0);
-    insert_words(c, id, name_folded);
-    return id;
+    return insert_actors(c, {&input}, territory, clock::now_iso())[0];
 }
 
 void update_actor(Connection& c, std::int64_t id, const ActorInput& input,
                   const territory::Territory& territory) {
     auto name_folded = text::fold(input.name);
-    auto params = writable_values(input, name_folded, territory);
+    Params params;
+    append_writable_values(params, input, name_folded, territory);
     params.push_back(clock::now_iso());
     params.push_back(id);
     c.execute(
         "UPDATE actors SET name = ?, name_folded = ?, kind = ?, legal_form = ?, is_public = ?, "
         "siren = ?, siret = ?, rna = ?, it_tax_code = ?, level = ?, nature = ?, naf = ?, "
-        "commune = ?, lat = ?, lon = ?, address = ?, headcount = ?, fte = ?, website = ?, "
-        "email = ?, phone = ?, description = ?, updated_at = ? WHERE id = ?",
+        "commune = ?, lat = ?, lon = ?, lat_band = ?, address = ?, headcount = ?, fte = ?, "
+        "website = ?, email = ?, phone = ?, description = ?, updated_at = ? WHERE id = ?",
         params);
     c.execute("DELETE FROM actor_words WHERE actor_id = ?", {id});
-    insert_words(c, id, name_folded);
+    Params words;
+    append_words(words, id, name_folded);
+    insert_words(c, std::move(words));
 }
 
 void delete_actor(Connection& c, std::int64_t id) {
     c.execute("DELETE FROM actors WHERE id = ?", {id});
 }
 
-void link_pole(Connection& c, std::int64_t actor_id, std::int64_t pole_id) {
-    if (!in_pole(c, actor_id, pole_id)) add_to_pole(c, actor_id, pole_id);
-}
-
-void add_to_pole(Connection& c, std::int64_t actor_id, std::int64_t pole_id) {
-    c.execute("INSERT INTO actor_poles (actor_id, pole_id, added_at) VALUES (?, ?, ?)",
-              {actor_id, pole_id, clock::now_iso()});
+void link_poles(Connection& c, const std::vector<std::int64_t>& actor_ids, std::int64_t pole_id,
+                const std::string& now) {
+    Params links;
+    links.reserve(actor_ids.size() * 3);
+    for (auto id : actor_ids) {
+        links.push_back(id);
+        links.push_back(pole_id);
+        links.push_back(now);
+    }
+    insert_rows(c, "INSERT INTO actor_poles (actor_id, pole_id, added_at)", 3, std::move(links),
+                " ON CONFLICT (actor_id, pole_id) DO NOTHING");
 }
 
 void unlink_pole(Connection& c, std::int64_t actor_id, std::int64_t pole_id) {
@@ -258,38 +396,53 @@ std::int64_t pole_count(Connection& c, std::int64_t actor_id) {
     return c.query("SELECT COUNT(*) FROM actor_poles WHERE actor_id = ?", {actor_id})[0].integer(0);
 }
 
-std::optional<std::int64_t> find_by_identifier(Connection& c, const ActorInput& input) {
-    const std::pair<const char*, const std::optional<std::string>*> keys[] = {
-        {"siret", &input.siret}, {"rna", &input.rna}, {"it_tax_code", &input.it_tax_code}};
-    for (const auto& [column, value] : keys) {
-        if (!*value) continue;
-        auto rows =
-            c.query(std::string("SELECT id FROM actors WHERE ") + column + " = ?", {**value});
-        if (!rows.empty()) return rows[0].integer(0);
+std::vector<std::optional<std::int64_t>> find_by_identifiers(
+    Connection& c, const std::vector<const ActorInput*>& inputs) {
+    using Identifier = std::optional<std::string> ActorInput::*;
+    // In order of precedence: an input matching actors by two identifiers gets the first.
+    const std::pair<const char*, Identifier> keys[] = {{"siret", &ActorInput::siret},
+                                                       {"rna", &ActorInput::rna},
+                                                       {"it_tax_code", &ActorInput::it_tax_code}};
+    std::vector<std::optional<std::int64_t>> found(inputs.size());
+    for (const auto& [column, member] : keys) {
+        std::vector<std::string> values;
+        for (const auto* input : inputs)
+            if (input->*member) values.push_back(*(input->*member));
+        auto holders = actors_holding(c, column, values);
+        for (std::size_t i = 0; i < inputs.size(); ++i)
+            if (!found[i] && inputs[i]->*member)
+                if (auto it = holders.find(*(inputs[i]->*member)); it != holders.end())
+                    found[i] = it->second;
     }
-    return std::nullopt;
+    return found;
+}
+
+std::optional<std::int64_t> find_by_identifier(Connection& c, const ActorInput& input) {
+    return find_by_identifiers(c, {&input})[0];
 }
 
 std::vector<Actor> load(Connection& c, const std::vector<std::int64_t>& ids,
                         const Vocabulary& vocabulary, const territory::Territory& territory) {
     if (ids.empty()) return {};
     Params params(ids.begin(), ids.end());
-    std::unordered_map<std::int64_t, Actor> by_id;
-    for (const auto& r : c.query(std::string("SELECT ") + kColumns + " FROM actors WHERE id IN (" +
-                                     placeholders(ids.size()) + ")",
-                                 params)) {
-        Actor a = actor_from(r, vocabulary, territory);
-        by_id.emplace(a.id, std::move(a));
-    }
-    for (const auto& r : c.query("SELECT ap.actor_id, p.id, p.slug, p.name FROM actor_poles ap "
-                                 "JOIN poles p ON p.id = ap.pole_id WHERE ap.actor_id IN (" +
-                                     placeholders(ids.size()) + ") ORDER BY p.name",
-                                 params))
-        if (auto it = by_id.find(r.integer(0)); it != by_id.end())
-            it->second.poles.push_back({r.integer(1), r.text(2), r.text(3)});
+    // Each actor goes straight to its place in `ids`.
+    std::unordered_map<std::int64_t, std::size_t> position;
+    for (std::size_t i = 0; i < ids.size(); ++i) position.emplace(ids[i], i);
+    std::vector<std::optional<Actor>> slots(ids.size());
+    for (auto& r : c.query(std::string("SELECT ") + kColumns + " FROM actors WHERE id IN (" +
+                               placeholders(ids.size()) + ")",
+                           params))
+        slots[position.at(r.integer(0))] = actor_from(r, vocabulary, territory);
+    for (auto& r : c.query("SELECT ap.actor_id, p.id, p.slug, p.name FROM actor_poles ap "
+                           "JOIN poles p ON p.id = ap.pole_id WHERE ap.actor_id IN (" +
+                               placeholders(ids.size()) + ") ORDER BY p.name",
+                           params))
+        if (auto& slot = slots[position.at(r.integer(0))])
+            slot->poles.push_back({r.integer(1), r.take_text(2), r.take_text(3)});
     std::vector<Actor> ordered;
-    for (auto id : ids)
-        if (auto it = by_id.find(id); it != by_id.end()) ordered.push_back(std::move(it->second));
+    ordered.reserve(ids.size());
+    for (auto& slot : slots)
+        if (slot) ordered.push_back(std::move(*slot));
     return ordered;
 }
 
@@ -300,7 +453,7 @@ Matches search(Connection& c, const ActorFilter& f, const Vocabulary& vocabulary
     bool around = centre && f.radius_km;
     std::string where = " WHERE 1 = 1";
     Params params;
-    add_conditions(f, vocabulary, around ? TextMatch::probing : TextMatch::driving, where, params);
+    add_conditions(f, vocabulary, around ? Filtering::probing : Filtering::driving, where, params);
     if (around) return radius_search(c, f, *centre, where, params);
     if (centre) {
         where += " AND a.commune = ?";

@@ -13,19 +13,28 @@ namespace maillage::actors::storage {
 
 using store::Connection;
 
+// Inserts new actors (with their name words) in a few multi-row statements; their ids, in
+// order. `now` is their creation time.
+std::vector<std::int64_t> insert_actors(Connection& c, const std::vector<const ActorInput*>& inputs,
+                                        const territory::Territory& territory,
+                                        const std::string& now);
 std::int64_t insert_actor(Connection& c, const ActorInput& input,
                           const territory::Territory& territory);
 void update_actor(Connection& c, std::int64_t id, const ActorInput& input,
                   const territory::Territory& territory);
 void delete_actor(Connection& c, std::int64_t id);
-void link_pole(Connection& c, std::int64_t actor_id, std::int64_t pole_id);
-// For an actor known not to be in the pole yet (just created).
-void add_to_pole(Connection& c, std::int64_t actor_id, std::int64_t pole_id);
+// Puts the actors in the pole; those already in it stay as they were.
+void link_poles(Connection& c, const std::vector<std::int64_t>& actor_ids, std::int64_t pole_id,
+                const std::string& now);
 void unlink_pole(Connection& c, std::int64_t actor_id, std::int64_t pole_id);
 bool in_pole(Connection& c, std::int64_t actor_id, std::int64_t pole_id);
 std::int64_t pole_count(Connection& c, std::int64_t actor_id);
-// An actor already holding one of the input's official identifiers.
+// An actor already holding one of the input's official identifiers (SIRET, then RNA, then
+// Italian tax code).
 std::optional<std::int64_t> find_by_identifier(Connection& c, const ActorInput& input);
+// The same for each input, in a few statements.
+std::vector<std::optional<std::int64_t>> find_by_identifiers(
+    Connection& c, const std::vector<const ActorInput*>& inputs);
 
 // Full actors, in the order of `ids`, with their poles and commune names.
 std::vector<Actor> load(Connection& c, const std::vector<std::int64_t>& ids,

@@ -36,12 +36,12 @@ ColumnMap::ColumnMap(const std::vector<std::string>& header, std::vector<LinePro
 }
 
 std::optional<std::string> ColumnMap::cell(const std::vector<std::string>& cells,
-                                           const std::string& column) const {
+                                           std::string_view column) const {
     auto it = position_.find(column);
     if (it == position_.end() || it->second >= cells.size()) return std::nullopt;
-    std::string value = text::trim(cells[it->second]);
+    auto value = text::trim_view(cells[it->second]);
     if (value.empty()) return std::nullopt;
-    return value;
+    return std::string(value);
 }
 
 ActorInput ColumnMap::read(const std::vector<std::string>& cells, std::int64_t line,

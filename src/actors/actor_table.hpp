@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "actors/model.hpp"
@@ -24,8 +25,8 @@ class ColumnMap {
 
   private:
     std::optional<std::string> cell(const std::vector<std::string>& cells,
-                                    const std::string& column) const;
-    std::map<std::string, std::size_t> position_;
+                                    std::string_view column) const;
+    std::map<std::string, std::size_t, std::less<>> position_;
 };
 
 std::vector<std::string> to_row(const Actor& actor);

@@ -46,19 +46,19 @@ std::string export_actors(ActorService& service, std::int64_t pole_id, const std
 void register_routes(api::Router& router, ActorService& service, api::Jobs& jobs) {
     router.add({"GET", "/api/actors", Access::signed_in, "",
                 [&](RouteContext& c) {
-                    return Response::json(to_json(service.search(filter_from(c.request))));
+                    return Response::json_text(json_text(service.search(filter_from(c.request))));
                 },
                 "Search the shared actor directory"});
     router.add({"GET", "/api/actors/{id}", Access::signed_in, "",
                 [&](RouteContext& c) {
-                    return Response::json(to_json(service.get(c.request.id_param("id"))));
+                    return Response::json_text(json_text(service.get(c.request.id_param("id"))));
                 },
                 "One actor of the directory"});
     router.add({"GET", "/api/poles/{pole}/actors", Access::pole, "pole.read",
                 [&](RouteContext& c) {
                     auto filter = filter_from(c.request);
                     filter.pole_id = c.pole_id();
-                    return Response::json(to_json(service.search(filter)));
+                    return Response::json_text(json_text(service.search(filter)));
                 },
                 "Search the pole's actors"});
     router.add({"POST", "/api/poles/{pole}/actors", Access::pole, "actors.write",

@@ -64,6 +64,13 @@ Response Response::json(const Json& value, int status) {
     return response;
 }
 
+Response Response::json_text(std::string body, int status) {
+    Response response;
+    response.status = status;
+    response.body = std::move(body);
+    return response;
+}
+
 Response Response::no_content() {
     Response response;
     response.status = 204;

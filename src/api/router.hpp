@@ -37,6 +37,8 @@ struct Response {
     std::vector<std::pair<std::string, std::string>> headers;
 
     static Response json(const Json& value, int status = 200);
+    // A body already written as JSON text.
+    static Response json_text(std::string body, int status = 200);
     static Response no_content();
 };
 

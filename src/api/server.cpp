@@ -2,12 +2,13 @@
 
 #include <httplib.h>
 
+#include "api/connections.hpp"
 #include "api/elastic_pool.hpp"
 
 #include <sys/socket.h>
 
 #include <algorithm>
-
+#include <atomic>
 #include <fstream>
 
 namespace maillage::api {
@@ -61,10 +62,87 @@ bool is_api(const std::string& path) {
     return path.rfind("/api/", 0) == 0 || path == "/api";
 }
 
+// The task queue cpp-httplib creates when it starts listening: the elastic pool for the
+// workers, and the parker whose connections go back to the pool when a request arrives.
+class ConnectionQueue final : public httplib::TaskQueue {
+  public:
+    using Serve = std::function<void(std::unique_ptr<SocketConnection>)>;
+    ConnectionQueue(std::size_t idle_threads, std::size_t max_threads,
+                    std::chrono::milliseconds idle_timeout, Serve serve)
+        : pool_(idle_threads, max_threads),
+          parker_(
+              [this, serve](std::unique_ptr<SocketConnection> connection) {
+                  auto owned =
+                      std::make_shared<std::unique_ptr<SocketConnection>>(std::move(connection));
+                  pool_.enqueue([serve, owned] { serve(std::move(*owned)); });
+              },
+              idle_timeout) {}
+    void enqueue(std::function<void()> task) override { pool_.enqueue(std::move(task)); }
+    void shutdown() override {
+        parker_.stop();  // first, so that nothing is dispatched to a stopping pool
+        pool_.shutdown();
+    }
+    void park(std::unique_ptr<SocketConnection> connection) { parker_.park(std::move(connection)); }
+
+  private:
+    ElasticPool pool_;
+    ConnectionParker parker_;
+};
+
 }  // namespace
 
+// cpp-httplib with its own connection handling replaced (see api/connections.hpp): it still
+// parses, routes and answers each request, but a connection waiting for its next request is
+// parked instead of holding a thread.
+class HttpServer::ParkingServer final : public httplib::Server {
+  public:
+    explicit ParkingServer(const ServerOptions& options)
+        : limits_{std::chrono::seconds(kReadTimeoutSeconds), std::chrono::seconds(5),
+                  std::chrono::seconds(options.keep_alive_seconds),
+                  std::size_t(std::max(1, options.keep_alive_max_requests))} {
+        auto idle = options.idle_threads, max = options.max_threads;
+        new_task_queue = [this, idle, max] {
+            auto* queue = new ConnectionQueue(
+                idle, max, limits_.idle_timeout,
+                [this](std::unique_ptr<SocketConnection> c) { serve(std::move(c)); });
+            queue_ = queue;
+            return queue;
+        };
+    }
+
+  private:
+    static constexpr int kReadTimeoutSeconds = 30;
+
+    // Called by cpp-httplib on a worker thread for each accepted socket.
+    bool process_and_close_socket(int socket) override {
+        serve(std::make_unique<SocketConnection>(socket, limits_));
+        return true;
+    }
+
+    // Answers the requests that have arrived, then parks the connection or closes it.
+    void serve(std::unique_ptr<SocketConnection> connection) {
+        for (;;) {
+            auto input = connection->poll_input();
+            if (input == SocketConnection::Input::closed) return;
+            if (input == SocketConnection::Input::none_yet) {
+                if (auto* queue = queue_.load()) queue->park(std::move(connection));
+                return;
+            }
+            bool last = ++connection->requests_served >= limits_.max_requests;
+            bool client_closes = false;
+            bool answered = process_request(*connection, last, client_closes, nullptr);
+            if (!connection->flush() || !answered || client_closes || last) return;
+        }
+    }
+
+    ConnectionLimits limits_;
+    std::atomic<ConnectionQueue*> queue_{nullptr};
+};
+
 HttpServer::HttpServer(const Router& router, ServerOptions options)
-    : router_(router), options_(std::move(options)), server_(std::make_unique<httplib::Server>()) {
+    : router_(router),
+      options_(std::move(options)),
+      server_(std::make_unique<ParkingServer>(options_)) {
     configure();
 }
 
@@ -75,7 +153,6 @@ void HttpServer::configure() {
     svr.set_tcp_nodelay(true);
     svr.set_keep_alive_timeout(options_.keep_alive_seconds);
     svr.set_keep_alive_max_count(options_.keep_alive_max_requests);
-    svr.set_read_timeout(30);
     svr.set_payload_max_length(options_.max_body_bytes);
     // Debian's compiled cpp-httplib listens with a backlog of 5: a burst of new clients
     // overflows it and waits a full second for SYN retransmission. Keep the socket to raise
@@ -85,9 +162,6 @@ void HttpServer::configure() {
         ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
         listen_socket_ = socket;
     });
-    auto idle = options_.idle_threads, max = options_.max_threads;
-    svr.new_task_queue = [idle, max] { return new ElasticPool(idle, max); };
-
     auto handle = [this](const httplib::Request& req, httplib::Response& res) {
         write_response(router_.dispatch(to_request(req)), res);
     };
@@ -163,6 +237,9 @@ void HttpServer::serve() {
 }
 
 void HttpServer::stop() {
+    // cpp-httplib's stop() does nothing while its listen loop has not started yet; a listening
+    // socket shut down first makes that loop end as soon as it starts.
+    if (listen_socket_ >= 0) ::shutdown(listen_socket_, SHUT_RDWR);
     server_->stop();
 }
 

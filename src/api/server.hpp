@@ -1,7 +1,8 @@
 #pragma once
 // The HTTP front: cpp-httplib, configured for many idle keep-alive clients (see
-// docs/architecture.md): TCP_NODELAY on, and a thread pool that grows on demand, so that
-// idle keep-alive connections never make a new client wait for a free worker.
+// docs/architecture.md): TCP_NODELAY on, idle keep-alive connections parked in epoll rather
+// than on a thread (api/connections.hpp), and a thread pool that grows on demand, so that slow
+// requests never make a new client wait for a free worker.
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -36,10 +37,11 @@ class HttpServer {
     void stop();
 
   private:
+    class ParkingServer;
     void configure();
     const Router& router_;
     ServerOptions options_;
-    std::unique_ptr<httplib::Server> server_;
+    std::unique_ptr<ParkingServer> server_;
     int listen_socket_ = -1;
 };
 

@@ -20,6 +20,8 @@ bool is_valid_utf8(std::string_view bytes);
 std::string latin1_to_utf8(std::string_view bytes);
 
 std::string trim(std::string_view s);
+// The same without copying: a view into `s`.
+std::string_view trim_view(std::string_view s);
 std::string to_lower_ascii(std::string_view s);
 
 // The smallest string greater than every string that starts with `prefix`, for

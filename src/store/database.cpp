@@ -39,6 +39,16 @@ std::string Row::text(std::size_t i) const {
     type_error(i, "text");
 }
 
+std::string Row::take_text(std::size_t i) {
+    if (auto s = std::get_if<std::string>(&values_.at(i))) return std::move(*s);
+    return text(i);
+}
+
+std::optional<std::string> Row::take_optional_text(std::size_t i) {
+    if (is_null(i)) return std::nullopt;
+    return take_text(i);
+}
+
 std::optional<std::int64_t> Row::optional_integer(std::size_t i) const {
     if (is_null(i)) return std::nullopt;
     return integer(i);

@@ -39,6 +39,10 @@ class Row {
     std::optional<std::int64_t> optional_integer(std::size_t i) const;
     std::optional<double> optional_real(std::size_t i) const;
     std::optional<std::string> optional_text(std::size_t i) const;
+    // As text() and optional_text(), moving the value out of the row (which keeps an empty
+    // string): for rows read once into larger structures.
+    std::string take_text(std::size_t i);
+    std::optional<std::string> take_optional_text(std::size_t i);
     const Value& value(std::size_t i) const { return values_.at(i); }
 
   private:

@@ -71,9 +71,10 @@ class SqliteConnection final : public Connection {
         }
     }
 
-    void begin_write() override { execute_script("BEGIN IMMEDIATE"); }
-    void begin_read() override { execute_script("BEGIN"); }
-    void commit() override { execute_script("COMMIT"); }
+    // Prepared once like any statement: sqlite3_exec would parse them for every transaction.
+    void begin_write() override { execute("BEGIN IMMEDIATE", {}); }
+    void begin_read() override { execute("BEGIN", {}); }
+    void commit() override { execute("COMMIT", {}); }
     void rollback() override {
         if (!sqlite3_get_autocommit(db_)) execute_script("ROLLBACK");
     }
@@ -108,8 +109,8 @@ class SqliteConnection final : public Connection {
                     sqlite3_bind_int64(statement, index, v);
                 else if constexpr (std::is_same_v<T, double>)
                     sqlite3_bind_double(statement, index, v);
-                else
-                    sqlite3_bind_text(statement, index, v.data(), int(v.size()), SQLITE_TRANSIENT);
+                else  // not copied: `params` outlives the step, and finish() unbinds
+                    sqlite3_bind_text(statement, index, v.data(), int(v.size()), SQLITE_STATIC);
             },
             value);
     }
@@ -129,14 +130,17 @@ class SqliteConnection final : public Connection {
         }
     }
 
+    // Resets the statement and drops its bindings, which point into the caller's parameters.
     void finish(sqlite3_stmt* statement, int rc, std::string_view sql) {
         if (rc == SQLITE_DONE) {
             sqlite3_reset(statement);
+            sqlite3_clear_bindings(statement);
             return;
         }
         std::string message = sqlite3_errmsg(db_);
         int extended = sqlite3_extended_errcode(db_);
         sqlite3_reset(statement);
+        sqlite3_clear_bindings(statement);
         if ((extended & 0xff) == SQLITE_CONSTRAINT) {
             bool unique =
                 extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY;
@@ -167,6 +171,11 @@ class SqliteDatabase final : public Database {
 }  // namespace
 
 std::unique_ptr<Database> open_sqlite(const std::string& path, std::size_t max_connections) {
+    // SQLite counts its allocations under one process-wide mutex unless told not to: a lock
+    // per allocation, shared by every connection. Only possible before SQLite initialises;
+    // if something initialised it already, the counting stays (SQLITE_MISUSE is ignored).
+    static const int uncounted = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    (void)uncounted;
     auto database = std::make_unique<SqliteDatabase>(path, max_connections);
     // Open one connection now so that a bad path fails at start, not at the first request.
     database->read([](Connection&) {});

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <thread>
 
 #include "accounts/account_service.hpp"
 #include "core/error.hpp"
@@ -64,6 +65,41 @@ TEST_P(AccountsTest, LogoutEndsTheSessionAndForgedTokensFail) {
     EXPECT_FALSE(service_->authenticate(session->token + "x"));
     service_->logout(session->token);
     EXPECT_FALSE(service_->authenticate(session->token));
+}
+
+// Sessions are remembered for a second (accounts/session_cache.hpp); what this process changes
+// must take effect at once all the same.
+TEST_P(AccountsTest, SignOutAndRoleChangesTakeEffectAtOnce) {
+    auto pole = service_->create_pole("adour", "Adour", "ptce");
+    auto id = service_->add_member(pole.id, {"d@example.org", "D", "0123456789ab", "member"});
+    auto first = service_->login("d@example.org", "0123456789ab");
+    auto second = service_->login("d@example.org", "0123456789ab");
+    ASSERT_TRUE(first && second);
+    ASSERT_EQ(service_->authenticate(first->token)->poles.at(0).role, "member");
+    service_->set_role(pole.id, id, "coordinator");
+    EXPECT_EQ(service_->authenticate(first->token)->poles.at(0).role, "coordinator");
+    service_->set_platform_admin(id, true);
+    EXPECT_TRUE(service_->authenticate(first->token)->platform_admin);
+    service_->remove_member(pole.id, id);
+    EXPECT_TRUE(service_->authenticate(first->token)->poles.empty());
+    service_->logout(first->token);
+    EXPECT_FALSE(service_->authenticate(first->token));
+    EXPECT_TRUE(service_->authenticate(second->token));
+}
+
+// Another server on the same database keeps its own cache: its answers follow a sign-out made
+// here within its time to live.
+TEST_P(AccountsTest, OtherProcessesSeeASignOutWithinTheCacheLifetime) {
+    AccountService other(fixture_->database(), roles_, vocabulary_,
+                         AccountsConfig{HashCost::minimum, 3600, std::chrono::milliseconds(200)});
+    auto pole = service_->create_pole("nive", "Nive", "ptce");
+    service_->add_member(pole.id, {"e@example.org", "E", "0123456789ab", "member"});
+    auto session = service_->login("e@example.org", "0123456789ab");
+    ASSERT_TRUE(other.authenticate(session->token));
+    service_->logout(session->token);
+    EXPECT_FALSE(service_->authenticate(session->token));
+    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    EXPECT_FALSE(other.authenticate(session->token));
 }
 
 TEST_P(AccountsTest, ExpiredSessionsAreRefused) {

@@ -1,12 +1,18 @@
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "accounts/account_service.hpp"
 #include "actors/actor_service.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "io/table_reader.hpp"
+#include "store/migrations.hpp"
 #include "store/testing.hpp"
 
 using namespace maillage;
@@ -214,6 +220,138 @@ TEST_P(ActorServiceTest, RadiusSearchMatchesABruteForceOracle) {
             EXPECT_EQ(*page.items[k].commune, expected[k].second);
             EXPECT_NEAR(*page.items[k].distance_km, expected[k].first, 1e-6);
         }
+    }
+}
+
+namespace {
+
+// The test territory plus communes on both sides of latitude-band edges (bands are 0.1 degree),
+// north and south of the equator, where a floor computed as a truncation would go wrong.
+territory::Territory territory_with_band_edges() {
+    namespace fs = std::filesystem;
+    auto dir = fs::temp_directory_path() / ("maillage-bands-" + std::to_string(getpid()));
+    fs::create_directories(dir);
+    for (const auto& file : fs::directory_iterator(kTerritoryFixture))
+        fs::copy_file(file.path(), dir / file.path().filename(),
+                      fs::copy_options::overwrite_existing);
+    std::ofstream communes(dir / "communes.tsv", std::ios::app);
+    const std::pair<const char*, const char*> edges[] = {
+        {"99001", "43.59999"},  {"99002", "43.60000"},  {"99003", "43.60001"},
+        {"99004", "-20.00001"}, {"99005", "-20.00000"}, {"99006", "-19.99999"},
+        {"99007", "-20.04000"}, {"99008", "-19.93000"}};
+    for (auto [code, lat] : edges)
+        communes << "FR\t" << code << "\tEdge " << code << "\t40220\t40\t75\t244000659\t10\t" << lat
+                 << "\t" << (lat[0] == '-' ? "55.45" : "-1.43") << "\t0\n";
+    communes.close();
+    auto territory = territory::Territory::load(dir.string());
+    fs::remove_all(dir);
+    return territory;
+}
+
+}  // namespace
+
+// A floor computed as a truncation would merge the bands either side of the equator (still
+// correct, but the migration and the application must agree on every existing row).
+TEST_P(ActorServiceTest, LatitudeBandsAreFloorsOfTenthsOfADegree) {
+    territory::Territory territory = territory_with_band_edges();
+    ActorService service(fixture_->database(), vocabulary_, territory);
+    for (const char* code : {"99001", "99002", "99003", "99004", "99005", "99006", "40312"})
+        service.create(pole_a_, user_, input("Edge", "ei", code));
+    auto& db = fixture_->database();
+    auto expect_floors = [&](const char* written_by) {
+        auto rows = db.read([](store::Connection& c) {
+            return c.query("SELECT lat, lat_band FROM actors WHERE lat IS NOT NULL");
+        });
+        ASSERT_EQ(rows.size(), 7u);
+        for (const auto& r : rows)
+            EXPECT_EQ(r.integer(1), std::int64_t(std::floor(r.real(0) * 10)))
+                << written_by << ", latitude " << r.real(0);
+    };
+    expect_floors("the application");
+    // The migration's own statement, on rows as they were before it.
+    std::string update;
+    for (const auto& m : store::migrations_for(db.dialect()))
+        if (std::string(m.name) == "0005_actor_bands_and_words") {
+            std::string sql = m.sql;
+            auto at = sql.find("UPDATE actors SET lat_band");
+            update = sql.substr(at, sql.find(';', at) - at);
+        }
+    ASSERT_FALSE(update.empty());
+    db.write([&](store::Connection& c) {
+        c.execute("UPDATE actors SET lat_band = NULL");
+        c.execute(update);
+    });
+    expect_floors("migration 0005");
+}
+
+// Every filter a radius search combines, against a brute force over the created actors.
+TEST_P(ActorServiceTest, FilteredRadiusSearchesMatchABruteForceOracle) {
+    territory::Territory territory = territory_with_band_edges();
+    ActorService service(fixture_->database(), vocabulary_, territory);
+    struct Created {
+        ActorInput input;
+        std::int64_t pole;
+    };
+    std::vector<Created> created;
+    const char* communes[] = {"40312", "40209", "64140", "64102", "40065", "99001", "99002",
+                              "99003", "99004", "99005", "99006", "99007", "99008"};
+    const char* names[] = {"Bâtiment Solidaire", "Atelier du Bois",   "Jardins d'Insertion",
+                           "Bâti Vert",          "Recyclerie Océane", "Le Chantier Bâtisseur"};
+    const char* kinds[] = {"ei", "aci", "association_1901"};
+    int n = 0;
+    for (const char* code : communes)
+        for (int k = 0; k < 3; ++k, ++n) {
+            auto a = input(names[n % 6], kinds[(n / 2) % 3], code);
+            auto pole = n % 4 == 0 ? pole_b_ : pole_a_;
+            service.create(pole, user_, a);
+            created.push_back({a, pole});
+        }
+    auto name_matches = [](const std::string& name, const std::string& query) {
+        for (const auto& wanted : text::words(query)) {
+            bool found = false;
+            for (const auto& word : text::words(name)) found = found || word.rfind(wanted, 0) == 0;
+            if (!found) return false;
+        }
+        return true;
+    };
+    struct Case {
+        const char* centre;
+        double radius;
+        std::optional<std::string> kind, family, text;
+        bool pole_b;
+    };
+    const Case cases[] = {
+        {"40312", 12, "ei", {}, {}, false},          {"40312", 30, {}, "siae", "bat", false},
+        {"40312", 20, {}, {}, "BATI", true},         {"99005", 1, {}, {}, {}, false},
+        {"99005", 5, "aci", {}, {}, false},          {"99002", 0.01, {}, {}, {}, false},
+        {"99002", 2, {}, {}, "atelier bois", false}, {"99007", 9, {}, "siae", "chantier", true},
+        {"40312", 2000, {}, {}, "recyc", false}};
+    for (const auto& c : cases) {
+        const auto* centre = territory.commune(c.centre);
+        std::vector<std::pair<double, std::string>> expected;
+        for (const auto& [a, pole] : created) {
+            const auto* at = territory.commune(*a.commune);
+            double d = cosine_law_km(centre->lat, centre->lon, at->lat, at->lon);
+            bool in_family = !c.family || vocabulary_.family("actor_kind", a.kind) == *c.family;
+            if (d <= c.radius && (!c.kind || a.kind == *c.kind) && in_family &&
+                (!c.text || name_matches(a.name, *c.text)) && (!c.pole_b || pole == pole_b_))
+                expected.emplace_back(d, a.name + "@" + *a.commune);
+        }
+        std::sort(expected.begin(), expected.end());
+        ActorFilter f;
+        f.commune = c.centre;
+        f.radius_km = c.radius;
+        f.kind = c.kind;
+        f.family = c.family;
+        f.text = c.text;
+        if (c.pole_b) f.pole_id = pole_b_;
+        f.per_page = 200;
+        auto page = service.search(f);
+        std::string label = std::string(c.centre) + " " + std::to_string(c.radius);
+        ASSERT_EQ(page.total, std::int64_t(expected.size())) << label;
+        // The law of cosines is good to a centimetre at the shortest distances here.
+        for (std::size_t k = 0; k < expected.size(); ++k)
+            EXPECT_NEAR(*page.items[k].distance_km, expected[k].first, 1e-5) << label;
     }
 }
 
