@@ -14,7 +14,12 @@ export default async function callView(ctx: ViewContext): Promise<Node> {
   const path = `${base(ctx)}/calls/${encodeURIComponent(ctx.params.id)}`;
   const call = await ctx.api.get<Call>(path, undefined, ctx.signal);
   const d = call.document;
-  const preview = h('iframe', { class: 'mai-doc-preview', src: `${path}/export?format=html`, title: t('needs.call.preview_title'), style: 'width: 100%; height: 36rem' });
+  // The server forbids framing its responses (X-Frame-Options: DENY), so the document is fetched
+  // and shown through srcdoc; the sandbox runs no script from it.
+  const preview = h('iframe', { class: 'mai-doc-preview', sandbox: 'allow-same-origin', title: t('needs.call.preview_title'), style: 'width: 100%; height: 36rem' }) as HTMLIFrameElement;
+  fetch(`${path}/export?format=html`, { credentials: 'same-origin', signal: ctx.signal })
+    .then(async (res) => { if (res.ok) preview.srcdoc = await res.text(); })
+    .catch(() => undefined);
   const status = h('div', { 'aria-live': 'polite' });
 
   const edit = h('form', { novalidate: true },

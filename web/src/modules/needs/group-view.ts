@@ -60,7 +60,7 @@ export default async function groupView(ctx: ViewContext): Promise<Node> {
   return h('div', null,
     breadcrumb([{ label: t('needs.nav'), href: ctx.href('needs') }, { label: t('needs.groups.title'), href: ctx.href('needs/groups') }, { label: t('needs.group.number', { id: group.id }) }]),
     pageTitle(group.title,
-      ctx.can('needs.plan') ? h('a', { class: 'fr-btn fr-icon-file-text-line fr-btn--icon-left', href: ctx.href('needs/calls/new') + `?groups=${group.id}` }, t('needs.group.draft_call')) : null),
+      ctx.can('needs.plan') ? h('a', { class: 'fr-btn fr-icon-file-text-line fr-btn--icon-left fr-mb-3w', href: ctx.href('needs/calls/new') + `?groups=${group.id}` }, t('needs.group.draft_call')) : null),
     needsNav(ctx, 'groups'),
     status,
     h('p', null, t('needs.group.summary', { count: group.size, communes: group.communes.length }), group.manual ? ` ${t('needs.group.manual')}` : ''),
@@ -82,7 +82,7 @@ export default async function groupView(ctx: ViewContext): Promise<Node> {
       canEdit ? h('div', { class: 'mai-actions' }, split, h('span', { class: 'fr-hint-text' }, t('needs.group.split_hint'))) : null,
       table(t('needs.group.members_caption'), [
         ...(canEdit ? [{ header: t('needs.groups.col_pick'), cell: (m: GroupMember) => pick(m) }] : []),
-        { header: t('needs.col.record'), cell: (m) => h('a', { href: ctx.href(`needs/records/${m.id}`) }, m.record_id) },
+        { header: t('needs.col.record'), cell: (m) => h('a', { class: 'mai-nowrap', href: ctx.href(`needs/records/${m.id}`) }, m.record_id) },
         { header: t('needs.col.commune'), cell: (m) => group.communes.find((c) => c.code === m.commune_code)?.name ?? m.commune_code ?? '' },
         { header: t('needs.col.proposal'), cell: (m) => m.text },
       ], members),
