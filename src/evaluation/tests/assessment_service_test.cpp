@@ -34,7 +34,8 @@ TEST_P(ServiceTest, CursorPositionsAreTheReplayOfTheLog) {
     service().add_argument(pole_, user_, a.id, argument("ECO-1", p(0), +1, 2));
     service().add_argument(pole_, user_, a.id, argument("ENV-3", p(1), +1, 1));
     service().add_argument(pole_, user_, a.id, argument("ECO-1", p(1), -1, 1));
-    auto now = service().add_argument(pole_, user_, a.id, argument("SOC-5", p(2), -1, 1));
+    // User 0: no signed-in user (a script or the command line) may add to the log too.
+    auto now = service().add_argument(pole_, 0, a.id, argument("SOC-5", p(2), -1, 1));
     service().withdraw_argument(pole_, user_, a.id, now.log[4].id, true);
     now = service().assessment(pole_, a.id);
     EXPECT_DOUBLE_EQ(now.board.positions.at("ECO-1"), 4.0);
