@@ -247,10 +247,12 @@ TEST_P(ServiceTest, EvidenceFilesComeBackByteForByte) {
     e.kind = "general_assembly_minutes";
     e.title = "Compte rendu de l'AG 2025";
     e.item = "CHG-P1";
-    std::string bytes("%PDF-1.4\0\x01\xff binary", 20);
+    // Bytes with a NUL and a high byte inside: every byte must come back.
+    static const char kRaw[] = "%PDF-1.4\0\x01\xff binary";
+    std::string bytes(kRaw, sizeof kRaw - 1);
     e.file = EvidenceFile{"ag-2025.pdf", "application/pdf", bytes, 0};
     auto stored = service().add_evidence(pole_, user_, a.id, e);
-    EXPECT_EQ(stored.file_bytes, 20);
+    EXPECT_EQ(stored.file_bytes, 18);
     auto back = service().evidence_file(pole_, a.id, stored.id);
     EXPECT_EQ(back.bytes, bytes);
     EXPECT_EQ(back.content_type, "application/pdf");
