@@ -92,4 +92,23 @@ export default async function sharedjobs(ctx) {
     await suite.shot(page, '54-sharedjobs-member-week');
   });
   await suite.checkA11y(page, 'sharedjobs timetables');
+
+  await suite.scenario('sharedjobs: realised hours against planned, a bad entry refused at its field', page, async () => {
+    await open(`${groupPath}/ledger?from=2026-03&to=2026-03`);
+    await page.waitForSelector('[data-sj-ledger] tbody tr');
+    const form = '[data-sj-ledger] tbody tr:first-child form[data-sj-realised]';
+    const planned = await page.$eval('[data-sj-ledger] tbody tr:first-child td:nth-child(4)', (td) => td.textContent.trim());
+    const plannedHours = Number(planned.replace(/\s/g, '').replace(',', '.'));
+    assert(plannedHours > 0, `planned hours from the current plan: ${planned}`);
+    await page.fill(`${form} input[name=realised_hours]`, '-3');
+    await page.click(`${form} button[type=submit]`);
+    await page.waitForSelector(`${form} .fr-error-text`);
+    assert(/negative|négati/i.test(await page.textContent(`${form} .fr-error-text`)), 'negative hours refused at the field');
+    await page.fill(`${form} input[name=realised_hours]`, String(plannedHours - 2));
+    await page.click(`${form} button[type=submit]`);
+    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent.includes('-2'), '[data-sj-ledger] tbody tr:first-child td:nth-child(6)');
+    assert(/: 1 /.test(await page.textContent('[data-sj-ledger-totals]')), 'one row recorded in the totals');
+    await suite.shot(page, '55-sharedjobs-ledger');
+  });
+  await suite.checkA11y(page, 'sharedjobs ledger');
 }

@@ -13,6 +13,14 @@ function toDate(value: string | number | Date): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
+/** A month "YYYY-MM" such as "mars 2026" / "marzo 2026" / "March 2026". */
+export function formatMonth(month: string, loc: Locale = currentLocale()): string {
+  const [y, m] = month.split('-').map(Number);
+  if (!y || !m) return month;
+  const f = cached(`month:${loc}`, () => new Intl.DateTimeFormat(LOCALE_TAGS[loc], { month: 'long', year: 'numeric', timeZone: 'UTC' }));
+  return f.format(new Date(Date.UTC(y, m - 1, 1)));
+}
+
 /** A date such as "22 novembre 2026" / "22 novembre 2026" / "22 November 2026". */
 export function formatDate(value: string | number | Date | null | undefined, loc: Locale = currentLocale(), timeZone?: string): string {
   if (value === null || value === undefined || value === '') return '';

@@ -11,5 +11,6 @@ export default defineModule({
     { path: 'sharedjobs/:group/needs', titleKey: 'sharedjobs.needs.title', permission: 'sharedjobs.read', load: () => import('./needs-view') },
     { path: 'sharedjobs/:group/workers', titleKey: 'sharedjobs.workers.title', permission: 'sharedjobs.workers.read', load: () => import('./workers-view') },
     { path: 'sharedjobs/:group/timetables', titleKey: 'sharedjobs.timetables.title', permission: 'sharedjobs.read', load: () => import('./timetables-view') },
+    { path: 'sharedjobs/:group/ledger', titleKey: 'sharedjobs.ledger.title', permission: 'sharedjobs.workers.read', load: () => import('./ledger-view') },
   ],
 });

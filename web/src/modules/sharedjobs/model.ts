@@ -45,17 +45,42 @@ export interface Result {
   stats: { engine: string; seconds: number; columns: number; lp_rounds: number; stop_reason: string };
 }
 
+export interface LedgerRow {
+  worker_id: number; member_id: number; month: string;
+  planned_hours: number; realised_hours: number | null; note: string | null;
+}
+
+/** Realised minus planned; null while nothing is recorded for the month. */
+export function ledgerDifference(row: LedgerRow): number | null {
+  return row.realised_hours === null ? null : row.realised_hours - row.planned_hours;
+}
+
+/** Totals over the rows shown; realised counts only the months already recorded. */
+export function ledgerTotals(rows: LedgerRow[]): { planned: number; realised: number; recorded: number; plannedRecorded: number } {
+  let planned = 0, realised = 0, recorded = 0, plannedRecorded = 0;
+  for (const r of rows) {
+    planned += r.planned_hours;
+    if (r.realised_hours !== null) {
+      realised += r.realised_hours;
+      plannedRecorded += r.planned_hours;
+      ++recorded;
+    }
+  }
+  return { planned, realised, recorded, plannedRecorded };
+}
+
 export function base(ctx: ViewContext): string {
   return `/api/poles/${encodeURIComponent(ctx.pole.slug)}/sharedjobs`;
 }
 
-/** The group's sub-navigation: plan, needs, workers, timetables. */
+/** The group's sub-navigation: plan, needs, workers, timetables, realised hours. */
 export function groupNav(ctx: ViewContext, group: Group, current: string): HTMLElement {
   const items: Array<[string, string, string | null]> = [
     ['', t('sharedjobs.plan.title'), null],
     ['needs', t('sharedjobs.needs.title'), null],
     ['workers', t('sharedjobs.workers.title'), 'sharedjobs.workers.read'],
     ['timetables', t('sharedjobs.timetables.title'), null],
+    ['ledger', t('sharedjobs.ledger.title'), 'sharedjobs.workers.read'],
   ];
   return h('nav', { class: 'fr-mb-3w', 'aria-label': t('sharedjobs.group_nav', { name: group.name }) },
     h('ul', { class: 'fr-btns-group fr-btns-group--inline-sm' },
