@@ -328,7 +328,7 @@ Assessment EvaluationService::add_argument(std::int64_t pole_id, std::int64_t us
         auto argument = storage::insert_argument(c, id, user_id, in);
         storage::touch(c, id);
         accounts::record_activity(
-            c, pole_id, user_id, "create", "argument", argument,
+            c, pole_id, by(user_id), "create", "argument", argument,
             in.item + (in.direction > 0 ? " +" : " −") + format_number(in.displacement));
     });
     return assessment(pole_id, id);

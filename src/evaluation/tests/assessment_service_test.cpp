@@ -34,7 +34,8 @@ TEST_P(ServiceTest, CursorPositionsAreTheReplayOfTheLog) {
     service().add_argument(pole_, user_, a.id, argument("ECO-1", p(0), +1, 2));
     service().add_argument(pole_, user_, a.id, argument("ENV-3", p(1), +1, 1));
     service().add_argument(pole_, user_, a.id, argument("ECO-1", p(1), -1, 1));
-    auto now = service().add_argument(pole_, user_, a.id, argument("SOC-5", p(2), -1, 1));
+    // User 0: no signed-in user (a script or the command line) may add to the log too.
+    auto now = service().add_argument(pole_, 0, a.id, argument("SOC-5", p(2), -1, 1));
     service().withdraw_argument(pole_, user_, a.id, now.log[4].id, true);
     now = service().assessment(pole_, a.id);
     EXPECT_DOUBLE_EQ(now.board.positions.at("ECO-1"), 4.0);
@@ -246,10 +247,12 @@ TEST_P(ServiceTest, EvidenceFilesComeBackByteForByte) {
     e.kind = "general_assembly_minutes";
     e.title = "Compte rendu de l'AG 2025";
     e.item = "CHG-P1";
-    std::string bytes("%PDF-1.4\0\x01\xff binary", 20);
+    // Bytes with a NUL and a high byte inside: every byte must come back.
+    static const char kRaw[] = "%PDF-1.4\0\x01\xff binary";
+    std::string bytes(kRaw, sizeof kRaw - 1);
     e.file = EvidenceFile{"ag-2025.pdf", "application/pdf", bytes, 0};
     auto stored = service().add_evidence(pole_, user_, a.id, e);
-    EXPECT_EQ(stored.file_bytes, 20);
+    EXPECT_EQ(stored.file_bytes, 18);
     auto back = service().evidence_file(pole_, a.id, stored.id);
     EXPECT_EQ(back.bytes, bytes);
     EXPECT_EQ(back.content_type, "application/pdf");

@@ -102,6 +102,8 @@ export default async function evaluation(ctx) {
     // The other screen follows within a few polls.
     await second.waitForFunction(() => document.querySelector('.mai-board__row[data-item="ECO-3"] .mai-board__value')?.textContent.startsWith('+2'), null, { timeout: 8000 });
     assert(/Les circuits courts progressent/.test(await second.textContent('.mai-log')), 'the second screen shows the log');
+    // Shortcuts act outside the fields: leave the argument's text first.
+    await page.click('h1');
     await page.keyboard.press('b');
     await second.waitForSelector('.mai-board__row[data-item="ECO-3"] .mai-board__ball.is-on', { timeout: 8000 });
     await suite.shot(page, '83-evaluation-live');

@@ -45,8 +45,8 @@ function render(ctx: ViewContext, a: Assessment, grid: Grid, history: Assessment
       actions.after(errorAlert(err));
     }
   };
-  const actions = h('ul', { class: 'fr-btns-group fr-btns-group--inline-md' },
-    board ? h('li', null, h('a', { class: 'fr-btn fr-icon-slideshow-line fr-btn--icon-left', href: ctx.href(`evaluation/assessments/${a.id}/live`) }, a.status === 'open' && writable ? t('evaluation.assessment.run') : t('evaluation.assessment.project'))) : null,
+  const actions = h('ul', { class: 'fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left' },
+    board ? h('li', null, h('a', { class: 'fr-btn', href: ctx.href(`evaluation/assessments/${a.id}/live`) }, a.status === 'open' && writable ? t('evaluation.assessment.run') : t('evaluation.assessment.project'))) : null,
     history.length > 1 || a.previous_id ? h('li', null, h('a', { class: 'fr-btn fr-btn--secondary', href: ctx.href(`evaluation/assessments/${a.id}/compare`) }, t('evaluation.assessment.compare'))) : null,
     writable ? h('li', null, h('button', { class: 'fr-btn fr-btn--tertiary', type: 'button', onclick: () => setStatus(a.status === 'open' ? 'closed' : 'open') },
       a.status === 'open' ? t('evaluation.assessment.close') : t('evaluation.assessment.reopen'))) : null);

@@ -101,6 +101,7 @@ export function updateBoard(board: HTMLElement, state: BoardState, selected: str
     const flags = [answer?.priority ? t('evaluation.flag.priority') : '', answer?.significant ? t('evaluation.flag.significant') : ''].filter(Boolean);
     const value = r.querySelector<HTMLElement>('.mai-board__value')!;
     value.textContent = valueText(position, answer);
+    value.classList.toggle('is-idle', !((answer?.arguments ?? 0) > 0));
     if (flags.length) value.append(h('span', { class: 'fr-sr-only' }, ` (${flags.join(', ')})`));
     if (had) value.append(h('span', { class: 'mai-board__before' }, ` ${t('evaluation.board.before', { value: signed(before.value as number) })}`));
   });

@@ -24,7 +24,7 @@ export default async function homeView(ctx: ViewContext): Promise<Node> {
   return h('div', null,
     pageTitle(t('evaluation.home.title')),
     h('p', { class: 'fr-text--lead' }, t('evaluation.home.lead')),
-    h('ul', { class: 'fr-btns-group fr-btns-group--inline-md' },
+    h('ul', { class: 'fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left' },
       ctx.can('evaluation.write') ? link('evaluation/assessments/new', t('evaluation.home.new_assessment'), 'fr-icon-add-line', true) : null,
       ctx.can('evaluation.write') ? link('evaluation/campaigns/new', t('evaluation.home.new_campaign'), 'fr-icon-add-line') : null,
       ctx.can('evaluation.grids') ? link('evaluation/rounds/new', t('evaluation.home.new_round'), 'fr-icon-add-line') : null),

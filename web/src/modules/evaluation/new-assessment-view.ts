@@ -4,6 +4,7 @@ import { h, replace } from '../../app/h';
 import { t } from '../../app/i18n';
 import { loadEnums } from '../../app/enums';
 import type { ViewContext } from '../../app/nav';
+import { ApiError } from '../../app/api';
 import type { Actor, Page } from '../../app/types';
 import { inputField, selectField, showFormError, textareaField } from '../../components/forms';
 import { breadcrumb, pageTitle } from '../../components/ui';
@@ -91,7 +92,9 @@ export default async function newAssessmentView(ctx: ViewContext): Promise<Node>
       const a = await ctx.api.post<Assessment>(`${base(ctx)}/assessments`, body);
       ctx.navigate(ctx.href(`evaluation/assessments/${a.id}${a.grid.tool === 'board' ? '/live' : ''}`));
     } catch (err) {
-      showFormError(form, err);
+      // The group rule in the user's language: the server's reason is in English.
+      const tooFew = err instanceof ApiError && err.field === 'participants' && participants.length < grid.min_participants;
+      showFormError(form, tooFew ? new ApiError(err.status, err.code, t('evaluation.new.group_too_small', { count: grid.min_participants, given: participants.length }), err.field) : err);
     }
   });
   return h('div', null,

@@ -15,9 +15,9 @@ export function reportLinks(ctx: ViewContext, path: string): HTMLElement {
   const lang = document.documentElement.lang || 'fr';
   const link = (format: string, label: string, icon: string) =>
     h('li', null, h('a', { class: `fr-btn fr-btn--secondary fr-btn--sm ${icon} fr-btn--icon-left`, href: fileUrl(ctx, path, { format, lang }), download: format === 'xlsx' ? '' : undefined, target: format === 'xlsx' ? undefined : '_blank', rel: 'noopener' }, label));
-  return h('ul', { class: 'fr-btns-group fr-btns-group--inline fr-btns-group--sm', 'aria-label': t('evaluation.report.links') },
-    link('pdf', t('evaluation.report.pdf'), 'fr-icon-file-pdf-line'),
-    link('html', t('evaluation.report.html'), 'fr-icon-file-line'),
+  return h('ul', { class: 'fr-btns-group fr-btns-group--inline fr-btns-group--sm fr-btns-group--icon-left', 'aria-label': t('evaluation.report.links') },
+    link('pdf', t('evaluation.report.pdf'), 'fr-icon-download-line'),
+    link('html', t('evaluation.report.html'), 'fr-icon-download-line'),
     link('xlsx', t('evaluation.report.xlsx'), 'fr-icon-download-line'));
 }
 
