@@ -91,12 +91,14 @@ TEST_P(ModuleLinksTest, AMentoringPairingYieldsADerivedRelationBetweenTheTwoActo
     // A pairing that starts after the year is no evidence for it.
     auto before = app_->network().refresh_derived(pole_, admin_, 2025).by_source;
     for (const auto& [source, count] : before)
-        if (source == "pathways") EXPECT_EQ(count, 0);
+        if (source == "pathways") {
+            EXPECT_EQ(count, 0);
+        }
 }
 
 TEST_P(ModuleLinksTest, AProjectAnsweringAGroupOrACallShowsItsTitle) {
     auto& observatory = app_->needs();
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < 6; ++i) {  // above the minimum cell size of a call's evidence (5)
         needs::RecordInput r;
         r.record_id = "G" + std::to_string(i);
         r.proposal_text = "Ouvrir une épicerie coopérative avec un dépôt de pain";

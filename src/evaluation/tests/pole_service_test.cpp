@@ -209,12 +209,12 @@ TEST_P(PoleServiceTest, InjectedLinksValidateProjectsAndFeedIndicators) {
     EXPECT_EQ(linked.create_assessment(pole_, user_, in).subject.title, "Recyclerie de Tarnos");
     in.subject.id = 78;
     EXPECT_EQ(error_of([&] { linked.create_assessment(pole_, user_, in); }), "not_found");
-    // The application has no pathways module wired yet: projects are refused with a reason.
+    // The application's pathways module has no project 77 in this pole.
     in.subject.id = 77;
     std::string field;
     EXPECT_EQ(error_of([&] { service().create_assessment(pole_, user_, in); }, &field),
-              "invalid_input");
-    EXPECT_EQ(field, "subject.kind");
+              "not_found");
+    EXPECT_EQ(field, "subject.id");
     AssessmentInput su;
     su.grid_id = shipped("social-utility");
     su.subject = {"actor", actors_[0], ""};

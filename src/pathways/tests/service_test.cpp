@@ -173,6 +173,11 @@ TEST_P(ServiceTest, ObservatoryOriginsAreCheckedThroughTheInjectedCatalog) {
     auto in = input("Réponse à l'appel", "sardinia", "2024-01-01");
     in.origin_kind = "call";
     in.origin_ref = 7;
+    // The application's observatory is connected, and has no call 7.
+    EXPECT_EQ(error_of([&] { service().create_project(pole_, admin_, in); }),
+              "invalid_input origin_ref");
+    // Without an observatory, observatory origins are refused as a kind.
+    service().set_origin_catalog({});
     EXPECT_EQ(error_of([&] { service().create_project(pole_, admin_, in); }),
               "invalid_input origin_kind");
     OriginCatalog fake;
