@@ -62,8 +62,13 @@ async function main() {
   const page = await context.newPage();
   const consoleErrors = [];
   page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  // The browser logs every 4xx answer as a console error. The specs provoke these on purpose and
+  // check each one: 400 (validation errors shown at the field), 401 (signed out), 403 (an observer
+  // refused), 404 (another pole's ids), 409 (an illegal pathway transition). Anything else fails.
   page.on('console', (msg) => {
-    if (msg.type() === 'error' && !/Failed to load resource: the server responded with a status of (401|400|404)/.test(msg.text())) consoleErrors.push(msg.text());
+    if (msg.type() !== 'error') return;
+    if (/Failed to load resource: the server responded with a status of (400|401|403|404|409)/.test(msg.text())) return;
+    consoleErrors.push(`${msg.text()} (${msg.location()?.url ?? ''})`);
   });
   const ctx = { suite, page, context, browser, BASE, POLE, ADMIN, OBSERVER, COUNSELLOR, COORDINATOR, TIMEOUT, stamp, consoleErrors,
     waitForPage, signIn: (p, who) => signIn(p, who), shared: {} };
