@@ -64,7 +64,7 @@ std::string iso_date(const std::string& date) {
         std::int64_t day = doy - (153 * mp + 2) / 5 + 1;
         std::int64_t month = mp < 10 ? mp + 3 : mp - 9;
         std::int64_t year = yoe + era * 400 + (month <= 2);
-        char buffer[40];
+        char buffer[72];  // room for three 64-bit numbers, so no build ever warns of truncation
         std::snprintf(buffer, sizeof buffer, "%04lld-%02lld-%02lld", (long long)year,
                       (long long)month, (long long)day);
         return buffer;
