@@ -8,6 +8,7 @@
 #include <fstream>
 #include <regex>
 
+#include "core/tests/command_output.hpp"
 #include "evaluation/board_figure.hpp"
 #include "evaluation/routes.hpp"
 #include "io/table_reader.hpp"
@@ -20,13 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string run(const std::string& command) {
-    std::string out;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return out;
-    char buf[4096];
-    while (std::size_t n = fread(buf, 1, sizeof buf, pipe)) out.append(buf, n);
-    pclose(pipe);
-    return out;
+    return maillage::testing::command_output(command);
 }
 
 struct Image {

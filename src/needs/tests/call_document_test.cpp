@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/tests/command_output.hpp"
 #include "needs/call_document.hpp"
 #include "test_data.hpp"
 
@@ -41,13 +42,7 @@ CallDocument sample_call(const std::string& language) {
 }
 
 std::string run(const std::string& command) {
-    std::string out;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return out;
-    char buffer[4096];
-    while (std::size_t n = fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-    pclose(pipe);
-    return out;
+    return maillage::testing::command_output(command);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "core/json.hpp"
+#include "core/tests/command_output.hpp"
 #include "network/analysis.hpp"
 
 using namespace maillage;
@@ -41,12 +42,8 @@ Json run_networkx() {
     auto script = std::filesystem::temp_directory_path() / "maillage_karate_oracle.py";
     std::ofstream(script) << kOracle;
     std::string command = "/usr/bin/python3 " + script.string() + " 2>&1";
-    std::FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return nullptr;
-    std::string output;
-    char buffer[4096];
-    while (std::size_t got = std::fread(buffer, 1, sizeof buffer, pipe)) output.append(buffer, got);
-    int status = pclose(pipe);
+    int status = 0;
+    std::string output = maillage::testing::command_output(command, &status);
     std::filesystem::remove(script);
     if (status != 0) {
         ADD_FAILURE() << "networkx oracle failed (is python3-networkx installed for "
