@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <unordered_map>
 
 #include "actors/actor_rows.hpp"
@@ -330,16 +331,23 @@ std::vector<Actor> load(Connection& c, const std::vector<std::int64_t>& ids,
                                placeholders(ids.size()) + ")",
                            params))
         slots[position.at(r.integer(0))] = actor_from(r, vocabulary, territory);
+    // Sorted here rather than by the statement: an actor is in one pole or a few, and an
+    // ORDER BY cost SQLite a temporary B-tree for each page.
     for (auto& r : c.query("SELECT ap.actor_id, p.id, p.slug, p.name FROM actor_poles ap "
                            "JOIN poles p ON p.id = ap.pole_id WHERE ap.actor_id IN (" +
-                               placeholders(ids.size()) + ") ORDER BY p.name",
+                               placeholders(ids.size()) + ")",
                            params))
         if (auto& slot = slots[position.at(r.integer(0))])
             slot->poles.push_back({r.integer(1), r.take_text(2), r.take_text(3)});
     std::vector<Actor> ordered;
     ordered.reserve(ids.size());
     for (auto& slot : slots)
-        if (slot) ordered.push_back(std::move(*slot));
+        if (slot) {
+            std::sort(slot->poles.begin(), slot->poles.end(), [](const auto& x, const auto& y) {
+                return std::tie(x.name, x.id) < std::tie(y.name, y.id);
+            });
+            ordered.push_back(std::move(*slot));
+        }
     return ordered;
 }
 
