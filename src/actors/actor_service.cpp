@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "accounts/account_service.hpp"
+#include "actors/actor_bulk_insert.hpp"
 #include "actors/actor_store.hpp"
 #include "actors/actor_table.hpp"
 #include "actors/validation.hpp"
@@ -183,6 +184,7 @@ ImportSummary ActorService::import_table(std::int64_t pole_id, std::optional<std
     database_.write([&](Connection& c) {
         LargeImportCache cache(c);
         const auto now = clock::now_iso();  // one creation time for the whole import
+        storage::ActorBulkInsert created(c, territory_, pole_id, now, rows.size());
         for (std::size_t first = 0; first < rows.size(); first += kImportBatch) {
             std::vector<const ActorInput*> batch;
             for (std::size_t i = first; i < std::min(rows.size(), first + kImportBatch); ++i)
@@ -197,13 +199,14 @@ ImportSummary ActorService::import_table(std::int64_t pole_id, std::optional<std
                     fresh.push_back(batch[i]);
             summary.linked += std::int64_t(members.size());
             summary.created += std::int64_t(fresh.size());
-            for (auto id : storage::insert_actors(c, fresh, territory_, now)) members.push_back(id);
+            created.add(fresh);
             // Two lines may name one existing actor (by its SIRET and by its RNA).
             std::sort(members.begin(), members.end());
             members.erase(std::unique(members.begin(), members.end()), members.end());
             storage::link_poles(c, members, pole_id, now);
             progress.update("writing", first + batch.size(), rows.size());
         }
+        created.finish();
         accounts::record_activity(c, pole_id, user_id, "import", "actor", std::nullopt,
                                   reader.name() + ": " + std::to_string(summary.created) +
                                       " created, " + std::to_string(summary.linked) + " linked");

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 #include <unordered_map>
 
+#include "actors/actor_rows.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -21,90 +23,8 @@ constexpr const char* kColumns =
     "commune, lat, lon, address, headcount, fte, website, email, phone, description, created_at, "
     "updated_at";
 
-// The latitude band of migration 0005: radius searches read one index range per band.
-constexpr double kBandsPerDegree = 10;
 // A larger box reads one index range for all its bands (radius beyond about 150 km).
 constexpr std::int64_t kMostBandSeeks = 32;
-
-std::int64_t latitude_band(double lat) {
-    return std::int64_t(std::floor(lat * kBandsPerDegree));
-}
-
-// The 23 writable columns, in the order of their values below.
-constexpr const char* kWritableColumns =
-    "name, name_folded, kind, legal_form, is_public, siren, siret, rna, it_tax_code, level, "
-    "nature, naf, commune, lat, lon, lat_band, address, headcount, fte, website, email, phone, "
-    "description";
-constexpr std::size_t kWritableCount = 23;
-
-// Appends the values of the writable columns. `name_folded` is text::fold(a.name), computed
-// once by the caller (it is also split into the name's words).
-void append_writable_values(Params& out, const ActorInput& a, const std::string& name_folded,
-                            const territory::Territory& territory) {
-    const auto* commune = a.commune ? territory.commune(*a.commune) : nullptr;
-    auto coordinate = [&](auto value) {
-        return commune ? store::Value(value) : store::Value(nullptr);
-    };
-    for (store::Value value : {store::Value(a.name),
-                               store::Value(name_folded),
-                               store::Value(a.kind),
-                               nullable(a.legal_form),
-                               nullable(a.is_public),
-                               nullable(a.siren),
-                               nullable(a.siret),
-                               nullable(a.rna),
-                               nullable(a.it_tax_code),
-                               nullable(a.level),
-                               nullable(a.nature),
-                               nullable(a.naf),
-                               nullable(a.commune),
-                               coordinate(commune ? commune->lat : 0.0),
-                               coordinate(commune ? commune->lon : 0.0),
-                               coordinate(commune ? latitude_band(commune->lat) : 0),
-                               nullable(a.address),
-                               nullable(a.headcount),
-                               nullable(a.fte),
-                               nullable(a.website),
-                               nullable(a.email),
-                               nullable(a.phone),
-                               nullable(a.description)})
-        out.push_back(std::move(value));
-}
-
-// Multi-row statements take at most this many rows, and a batch is cut into chunks of these
-// sizes, so that whatever the number of rows only a few distinct statements are prepared
-// (each is cached per connection). One statement per row cost most of a bulk import.
-constexpr std::size_t kChunkRows[] = {256, 64, 16, 4, 1};
-
-std::string row_placeholders(std::size_t rows, std::size_t columns) {
-    std::string one = "(";
-    for (std::size_t i = 0; i < columns; ++i) one += i ? ", ?" : "?";
-    one += ")";
-    std::string all;
-    all.reserve(rows * (one.size() + 2));
-    for (std::size_t r = 0; r < rows; ++r) {
-        if (r) all += ", ";
-        all += one;
-    }
-    return all;
-}
-
-// `insert` ("INSERT INTO t (a, b)") VALUES the rows of `values` (`columns` per row) `tail`.
-void insert_rows(Connection& c, std::string_view insert, std::size_t columns, Params values,
-                 std::string_view tail = {}) {
-    std::size_t rows = values.size() / columns, done = 0;
-    for (std::size_t chunk : kChunkRows)
-        for (; rows - done >= chunk; done += chunk) {
-            std::string sql(insert);
-            sql += " VALUES ";
-            sql += row_placeholders(chunk, columns);
-            sql += tail;
-            auto first = values.begin() + std::ptrdiff_t(done * columns);
-            Params part(std::make_move_iterator(first),
-                        std::make_move_iterator(first + std::ptrdiff_t(chunk * columns)));
-            c.execute(sql, part);
-        }
-}
 
 // Ids for `count` new actors. SQLite: after the largest, as SQLite itself would number them
 // (the caller's write transaction excludes other writers). PostgreSQL: from the identity
@@ -123,29 +43,6 @@ std::vector<std::int64_t> allocate_actor_ids(Connection& c, std::size_t count) {
         ids.push_back(r.integer(0));
     std::sort(ids.begin(), ids.end());
     return ids;
-}
-
-// The words of a name already folded by text::fold: text::words(name) without folding it
-// a second time (same split on spaces, same order, duplicates dropped).
-std::vector<std::string> words_of_folded(const std::string& folded) {
-    std::vector<std::string> result;
-    std::size_t start = 0;
-    while (start < folded.size()) {
-        std::size_t end = folded.find(' ', start);
-        if (end == std::string::npos) end = folded.size();
-        std::string word = folded.substr(start, end - start);
-        if (std::find(result.begin(), result.end(), word) == result.end())
-            result.push_back(std::move(word));
-        start = end + 1;
-    }
-    return result;
-}
-
-void append_words(Params& out, std::int64_t id, const std::string& name_folded) {
-    for (auto& word : words_of_folded(name_folded)) {
-        out.emplace_back(std::move(word));
-        out.emplace_back(id);
-    }
 }
 
 void insert_words(Connection& c, Params words) {
@@ -321,7 +218,7 @@ std::unordered_map<std::string, std::int64_t> actors_holding(
 
 std::vector<std::int64_t> insert_actors(Connection& c, const std::vector<const ActorInput*>& inputs,
                                         const territory::Territory& territory,
-                                        const std::string& now) {
+                                        const std::string& now, std::string_view words_table) {
     if (inputs.empty()) return {};
     auto ids = allocate_actor_ids(c, inputs.size());
     Params actors, words;
@@ -337,7 +234,8 @@ std::vector<std::int64_t> insert_actors(Connection& c, const std::vector<const A
     insert_rows(
         c, std::string("INSERT INTO actors (id, ") + kWritableColumns + ", created_at, updated_at)",
         kWritableCount + 3, std::move(actors));
-    insert_words(c, std::move(words));
+    insert_rows(c, "INSERT INTO " + std::string(words_table) + " (word, actor_id)", 2,
+                std::move(words));
     return ids;
 }
 
@@ -433,16 +331,23 @@ std::vector<Actor> load(Connection& c, const std::vector<std::int64_t>& ids,
                                placeholders(ids.size()) + ")",
                            params))
         slots[position.at(r.integer(0))] = actor_from(r, vocabulary, territory);
+    // Sorted here rather than by the statement: an actor is in one pole or a few, and an
+    // ORDER BY cost SQLite a temporary B-tree for each page.
     for (auto& r : c.query("SELECT ap.actor_id, p.id, p.slug, p.name FROM actor_poles ap "
                            "JOIN poles p ON p.id = ap.pole_id WHERE ap.actor_id IN (" +
-                               placeholders(ids.size()) + ") ORDER BY p.name",
+                               placeholders(ids.size()) + ")",
                            params))
         if (auto& slot = slots[position.at(r.integer(0))])
             slot->poles.push_back({r.integer(1), r.take_text(2), r.take_text(3)});
     std::vector<Actor> ordered;
     ordered.reserve(ids.size());
     for (auto& slot : slots)
-        if (slot) ordered.push_back(std::move(*slot));
+        if (slot) {
+            std::sort(slot->poles.begin(), slot->poles.end(), [](const auto& x, const auto& y) {
+                return std::tie(x.name, x.id) < std::tie(y.name, y.id);
+            });
+            ordered.push_back(std::move(*slot));
+        }
     return ordered;
 }
 

@@ -2,6 +2,7 @@
 // SQL for actors and contacts, portable across SQLite and PostgreSQL. Every function runs
 // inside the caller's transaction.
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "actors/model.hpp"
@@ -13,11 +14,12 @@ namespace maillage::actors::storage {
 
 using store::Connection;
 
-// Inserts new actors (with their name words) in a few multi-row statements; their ids, in
-// order. `now` is their creation time.
+// Inserts new actors in a few multi-row statements, their name words into `words_table`
+// (a bulk import stages them); their ids, in order. `now` is their creation time.
 std::vector<std::int64_t> insert_actors(Connection& c, const std::vector<const ActorInput*>& inputs,
                                         const territory::Territory& territory,
-                                        const std::string& now);
+                                        const std::string& now,
+                                        std::string_view words_table = "actor_words");
 std::int64_t insert_actor(Connection& c, const ActorInput& input,
                           const territory::Territory& territory);
 void update_actor(Connection& c, std::int64_t id, const ActorInput& input,
