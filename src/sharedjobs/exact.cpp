@@ -2,8 +2,10 @@
 // integer master with CBC over the columns generated (price and branch), one objective phase
 // after the other.
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <thread>
 
 #include "sharedjobs/engines.hpp"
 #include "sharedjobs/master.hpp"
@@ -12,8 +14,12 @@
 namespace maillage::sharedjobs {
 namespace {
 
-constexpr std::size_t kHeuristicLabels = 24;
+// Labels kept per block by the heuristic pricing rounds, tried in turn before an exact round
+// (which at the GENESE scale costs tens of CPU seconds): the wider one finds most of the
+// columns the exact round would.
+constexpr std::size_t kHeuristicLabels[] = {24, 256};
 constexpr std::size_t kColumnsPerWorker = 4;
+constexpr unsigned kPricingThreads = 2;
 constexpr double kReducedCostTolerance = 1e-4;
 // Columns per worker the proof by enumeration may add; beyond it the proof is abandoned.
 constexpr std::size_t kEnumerationCap = 3000;
@@ -33,9 +39,13 @@ struct PhaseOutcome {
     bool proven = false;
 };
 
-std::string stage_text(const char* phase, int round, std::size_t columns, double lp) {
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "%s: round %d, %zu columns, LP %.1f", phase, round, columns, lp);
+std::string stage_text(const char* phase, int round, std::size_t columns, double lp,
+                       const PhaseBound& bound) {
+    char buf[200];
+    int n = std::snprintf(buf, sizeof buf, "%s: round %d, %zu columns, LP %.1f", phase, round,
+                          columns, lp);
+    if (bound.have_bound && n > 0 && std::size_t(n) < sizeof buf)
+        std::snprintf(buf + n, sizeof buf - std::size_t(n), ", bound %.1f", bound.bound);
     return buf;
 }
 
@@ -51,45 +61,66 @@ int add_solution(Master& master, const Solution& s, std::vector<int>* indices = 
     return added;
 }
 
-// One pricing round over every worker; returns the columns added. When `exact`, also the sum
-// over workers of their best reduced cost (for the Lagrangian bound) and whether every
-// worker's search was complete.
-int price_round(Master& master, const Problem& p, const Duals& duals, bool exact, double& best_sum,
-                bool& all_exact, Deadline deadline) {
+// Workers are priced independently: the round runs them on this many threads.
+unsigned pricing_threads() {
+    return std::max(1u, std::min(kPricingThreads, std::thread::hardware_concurrency()));
+}
+
+struct RoundOutcome {
     int added = 0;
-    best_sum = 0;
-    all_exact = true;
+    // Σ over workers of a lower bound on their best reduced cost (never above 0): with the LP
+    // optimum, the Lagrangian bound of the round, valid whether or not the searches completed.
+    double bound_sum = 0;
+    bool all_exact = true;  // every worker's search was complete
+};
+
+// One pricing round over every worker. A search cut by the deadline still gives its bound.
+RoundOutcome price_round(Master& master, const Problem& p, const Duals& duals,
+                         std::size_t label_limit, Deadline deadline) {
+    std::vector<int> workers;
+    for (std::size_t w = 0; w < p.instance->workers.size(); ++w)
+        if (!p.eligible_tasks[w].empty()) workers.push_back(int(w));
     auto weights = master.weights(duals.value);
-    for (std::size_t w = 0; w < p.instance->workers.size(); ++w) {
-        if (p.eligible_tasks[w].empty()) continue;
-        if (deadline.passed()) {
-            all_exact = false;
-            break;
+    std::vector<PricingResult> results(workers.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t k = next++; k < workers.size(); k = next++) {
+            PricingRequest request;
+            request.worker = workers[k];
+            request.weights = weights;
+            request.task_price = duals.task;
+            request.worker_price = duals.worker[std::size_t(workers[k])];
+            request.label_limit = label_limit;
+            request.deadline = deadline.at;
+            request.max_schedules = kColumnsPerWorker;
+            request.threshold = -kReducedCostTolerance;
+            results[k] = price_worker(p, request);
         }
-        PricingRequest request;
-        request.worker = int(w);
-        request.weights = weights;
-        request.task_price = duals.task;
-        request.worker_price = duals.worker[w];
-        request.label_limit = exact ? 0 : kHeuristicLabels;
-        request.deadline = deadline.at;
-        request.max_schedules = kColumnsPerWorker;
-        request.threshold = -kReducedCostTolerance;
-        auto result = price_worker(p, request);
-        all_exact = all_exact && result.exact;
-        best_sum += std::min(0.0, result.best);
-        for (auto& s : result.schedules) {
+    };
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < pricing_threads(); ++t) helpers.emplace_back(work);
+    work();
+    for (auto& h : helpers) h.join();
+    RoundOutcome out;
+    for (std::size_t k = 0; k < workers.size(); ++k) {
+        out.all_exact = out.all_exact && results[k].exact;
+        out.bound_sum += std::min(0.0, results[k].lower_bound);
+        for (auto& s : results[k].schedules) {
             std::size_t before = master.size();
-            master.add({int(w), std::move(s.tasks), s.totals});
-            added += master.size() > before;
+            master.add({workers[k], std::move(s.tasks), s.totals});
+            out.added += master.size() > before;
         }
     }
-    return added;
+    return out;
 }
 
 PhaseBound generate_columns(Master& master, const Problem& p, Deadline deadline, const char* phase,
                             Progress& progress, EngineReport& report) {
     PhaseBound out;
+    auto keep_bound = [&](double bound) {
+        out.bound = out.have_bound ? std::max(out.bound, bound) : bound;
+        out.have_bound = true;
+    };
     for (int round = 1;; ++round) {
         if (deadline.passed()) break;
         double objective = 0;
@@ -98,24 +129,24 @@ PhaseBound generate_columns(Master& master, const Problem& p, Deadline deadline,
         out.lp = objective;
         out.duals = duals;
         ++report.rounds;
-        progress.update(stage_text(phase, round, master.size(), objective), std::size_t(round), 0);
-        double best_sum = 0;
-        bool all_exact = false;
-        int added = price_round(master, p, duals, false, best_sum, all_exact, deadline);
-        if (added > 0) continue;
-        added = price_round(master, p, duals, true, best_sum, all_exact, deadline);
-        if (all_exact) {
-            // Lasdon's bound: each worker's schedules sum to at most one.
-            double bound = objective + best_sum;
-            out.bound = out.have_bound ? std::max(out.bound, bound) : bound;
-            out.have_bound = true;
+        progress.update(stage_text(phase, round, master.size(), objective, out), std::size_t(round),
+                        0);
+        // Lasdon's bound after every round: each worker's schedules sum to at most one.
+        bool added = false;
+        for (std::size_t labels : kHeuristicLabels) {
+            auto heuristic = price_round(master, p, duals, labels, deadline);
+            keep_bound(objective + heuristic.bound_sum);
+            if ((added = heuristic.added > 0)) break;
         }
-        if (added == 0 && all_exact) {
+        if (added) continue;
+        auto exact = price_round(master, p, duals, 0, deadline);
+        keep_bound(objective + exact.bound_sum);
+        if (exact.added == 0 && exact.all_exact) {
             out.converged = true;
             out.bound = objective;
             break;
         }
-        if (added == 0) break;  // searches cut short: no proof, keep what we have
+        if (exact.added == 0) break;  // searches cut short: no proof, keep what we have
     }
     report.columns = int(master.size());
     return out;

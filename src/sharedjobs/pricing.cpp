@@ -56,14 +56,21 @@ class Labeling {
         }
         labels_.push_back(Label{});
         pool_.resize(segs_);
-        bool complete = true;
+        bool complete = true, interrupted = false;
+        if (req_.deadline && std::chrono::steady_clock::now() >= *req_.deadline) {
+            // No time left: the completion bound of the empty week is all there is.
+            timed_out_ = true;
+            drop(0);
+            return finish(result, false);
+        }
         expand(0);
-        for (std::size_t pos = 0; pos < blocks_.size(); ++pos) {
+        for (std::size_t pos = 0; pos < blocks_.size() && !interrupted; ++pos) {
             auto& here = at_pos_[pos];
             if (req_.label_limit && here.size() > req_.label_limit) {
                 std::nth_element(here.begin(), here.begin() + std::ptrdiff_t(req_.label_limit),
                                  here.end(),
                                  [&](int a, int b) { return labels_[a].cost < labels_[b].cost; });
+                for (std::size_t k = req_.label_limit; k < here.size(); ++k) drop(here[k]);
                 here.resize(req_.label_limit);
                 complete = false;
             }
@@ -71,22 +78,45 @@ class Labeling {
                 if (labels_[std::size_t(here[k])].dead) continue;
                 expand(here[k]);
                 if (labels_.size() > kMaxLabels || out_of_time()) {
+                    // Interrupted: whatever was not expanded yet counts by its bound.
+                    for (std::size_t rest = pos; rest < blocks_.size(); ++rest)
+                        for (std::size_t j = rest == pos ? k : 0; j < at_pos_[rest].size(); ++j)
+                            drop(at_pos_[rest][j]);
                     complete = false;
+                    interrupted = true;
                     break;
                 }
             }
-            if (!complete && (labels_.size() > kMaxLabels || out_of_time())) break;
         }
+        return finish(result, complete);
+    }
+
+  private:
+    PricingResult& finish(PricingResult& result, bool complete) {
         std::sort(found_.begin(), found_.end(),
                   [](const auto& a, const auto& b) { return a.priced < b.priced; });
         result.schedules = std::move(found_);
         result.best = result.schedules.empty() ? 0 : result.schedules.front().priced;
         result.exact = complete;
         result.labels = labels_.size();
+        // Labels pruned by the threshold could not go below it; dropped ones by their bound.
+        result.lower_bound = std::min(dropped_bound_, req_.threshold);
+        if (!result.schedules.empty())
+            result.lower_bound = std::min(result.lower_bound, result.best);
         return result;
     }
 
-  private:
+    // A label left unexpanded: its completion bound joins the lower bound.
+    void drop(int id) {
+        const auto& label = labels_[std::size_t(id)];
+        if (label.dead) return;  // a label of the same key that dominates it is counted
+        auto first =
+            std::upper_bound(by_first_.begin(), by_first_.end(),
+                             std::pair<int, int>{label.pos, std::numeric_limits<int>::max()});
+        dropped_bound_ =
+            std::min(dropped_bound_, optimistic(id, std::size_t(first - by_first_.begin())));
+    }
+
     void collect_tasks() {
         for (int t : p_.eligible_tasks[std::size_t(req_.worker)]) {
             if (req_.allowed && !(*req_.allowed)[std::size_t(t)]) continue;
@@ -346,6 +376,7 @@ class Labeling {
     std::vector<std::vector<int>> at_pos_;
     std::unordered_map<std::uint64_t, std::vector<int>> buckets_;
     std::vector<PricedSchedule> found_;
+    double dropped_bound_ = std::numeric_limits<double>::infinity();
     std::uint32_t expansions_ = 0;
     bool timed_out_ = false;
 };

@@ -36,6 +36,10 @@ struct PricingResult {
     std::vector<PricedSchedule> schedules;  // best first
     double best = 0;     // lowest priced cost found (0 when none below the threshold)
     bool exact = false;  // the search was complete: no schedule is better than `best`
+    // No schedule of the worker prices below this, complete search or not: the labels a
+    // heuristic or interrupted search dropped count with their completion bound. Valid for the
+    // Lagrangian bound at every round (exact.cpp).
+    double lower_bound = 0;
     std::size_t labels = 0;
 };
 
