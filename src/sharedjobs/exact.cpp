@@ -5,6 +5,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <thread>
 
 #include "sharedjobs/engines.hpp"
@@ -74,26 +75,18 @@ struct RoundOutcome {
     bool all_exact = true;  // every worker's search was complete
 };
 
-// One pricing round over every worker. A search cut by the deadline still gives its bound.
-RoundOutcome price_round(Master& master, const Problem& p, const Duals& duals,
-                         std::size_t label_limit, Deadline deadline) {
-    std::vector<int> workers;
+// Each worker with something to do, priced on the threads (workers are independent). `ask`
+// fills the request of one worker; the results come back in the workers' order.
+std::vector<PricingResult> price_workers(const Problem& p, std::vector<int>& workers,
+                                         const std::function<PricingRequest(int)>& ask) {
+    workers.clear();
     for (std::size_t w = 0; w < p.instance->workers.size(); ++w)
         if (!p.eligible_tasks[w].empty()) workers.push_back(int(w));
-    auto weights = master.weights(duals.value);
     std::vector<PricingResult> results(workers.size());
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t k = next++; k < workers.size(); k = next++) {
-            PricingRequest request;
-            request.worker = workers[k];
-            request.weights = weights;
-            request.task_price = duals.task;
-            request.worker_price = duals.worker[std::size_t(workers[k])];
-            request.label_limit = label_limit;
-            request.deadline = deadline.at;
-            request.max_schedules = kColumnsPerWorker;
-            request.threshold = -kReducedCostTolerance;
+            PricingRequest request = ask(workers[k]);
             results[k] = price_worker(p, request);
         }
     };
@@ -101,6 +94,31 @@ RoundOutcome price_round(Master& master, const Problem& p, const Duals& duals,
     for (unsigned t = 1; t < pricing_threads(); ++t) helpers.emplace_back(work);
     work();
     for (auto& h : helpers) h.join();
+    return results;
+}
+
+PricingRequest priced_request(const Master& master, const Duals& duals, int worker,
+                              Deadline deadline) {
+    PricingRequest request;
+    request.worker = worker;
+    request.weights = master.weights(duals.value);
+    request.task_price = duals.task;
+    request.worker_price = duals.worker[std::size_t(worker)];
+    request.deadline = deadline.at;
+    return request;
+}
+
+// One pricing round over every worker. A search cut by the deadline still gives its bound.
+RoundOutcome price_round(Master& master, const Problem& p, const Duals& duals,
+                         std::size_t label_limit, Deadline deadline) {
+    std::vector<int> workers;
+    auto results = price_workers(p, workers, [&](int w) {
+        auto request = priced_request(master, duals, w, deadline);
+        request.label_limit = label_limit;
+        request.max_schedules = kColumnsPerWorker;
+        request.threshold = -kReducedCostTolerance;
+        return request;
+    });
     RoundOutcome out;
     for (std::size_t k = 0; k < workers.size(); ++k) {
         out.all_exact = out.all_exact && results[k].exact;
@@ -200,22 +218,17 @@ double objective_of(const Master& master, const std::vector<int>& columns) {
 // means"). False when a search was cut short or a worker had too many.
 bool enumerate_columns(Master& master, const Problem& p, const Duals& duals, double room,
                        Deadline deadline) {
-    auto weights = master.weights(duals.value);
-    for (std::size_t w = 0; w < p.instance->workers.size(); ++w) {
-        if (p.eligible_tasks[w].empty()) continue;
-        if (deadline.passed()) return false;
-        PricingRequest request;
-        request.worker = int(w);
-        request.weights = weights;
-        request.task_price = duals.task;
-        request.worker_price = duals.worker[w];
+    std::vector<int> workers;
+    auto results = price_workers(p, workers, [&](int w) {
+        auto request = priced_request(master, duals, w, deadline);
         request.max_schedules = kEnumerationCap;
-        request.deadline = deadline.at;
         request.threshold = room + kReducedCostTolerance;
-        auto result = price_worker(p, request);
+        return request;
+    });
+    for (const auto& result : results)
         if (!result.exact || result.schedules.size() >= kEnumerationCap) return false;
-        for (auto& s : result.schedules) master.add({int(w), std::move(s.tasks), s.totals});
-    }
+    for (std::size_t k = 0; k < workers.size(); ++k)
+        for (auto& s : results[k].schedules) master.add({workers[k], std::move(s.tasks), s.totals});
     return true;
 }
 
@@ -227,6 +240,14 @@ PhaseOutcome solve_phase(Master& master, const Problem& p, const std::vector<int
     out.lp = generate_columns(master, p, columns_deadline, name, progress, report);
     out.columns = start;
     out.objective = objective_of(master, start);
+    // A converged LP whose solution is integral is the optimum: no integer master needed.
+    if (auto integral = out.lp.converged ? master.integral_lp_columns() : std::nullopt;
+        integral && objective_of(master, *integral) <= out.objective + 0.5) {
+        out.columns = std::move(*integral);
+        out.objective = objective_of(master, out.columns);
+        out.proven = out.objective <= std::ceil(out.lp.bound - 1e-6) + 1e-6;
+        if (out.proven) return out;
+    }
     auto integer = [&](const std::vector<int>& from) {
         progress.update(std::string(name) + ": integer master", 0, 0);
         auto ip = master.solve_integer(std::max(0.5, deadline.left() * 0.7), seed, from);
@@ -245,7 +266,10 @@ PhaseOutcome solve_phase(Master& master, const Problem& p, const std::vector<int
     // A better integer plan gains at least 1: its columns' reduced costs sum to at most this.
     double room = out.objective - 1.0 - out.lp.lp;
     progress.update(std::string(name) + ": enumerating columns", 0, 0);
-    if (!enumerate_columns(master, p, out.lp.duals, room, deadline)) return out;
+    if (!enumerate_columns(master, p, out.lp.duals, room, deadline)) {
+        progress.update(std::string(name) + ": enumeration cut short", 0, 0);
+        return out;
+    }
     report.columns = int(master.size());
     auto last = integer(out.columns);
     out.proven = last.found && last.optimal_over_columns;
@@ -281,7 +305,8 @@ Solution exact_solve(const Problem& p, const Solution& start, Deadline deadline,
     auto cheaper = solution_from(p, master, cost.columns);
     if (cheaper.value(p) >= value && cheaper.cost(p) <= best.cost(p)) best = std::move(cheaper);
     bounds.cost = best.cost(p);
-    bounds.cost_bound = cost.lp.have_bound ? std::min(cost.lp.bound, double(bounds.cost)) : 0;
+    bounds.cost_bound =
+        cost.lp.have_bound ? std::max(0.0, std::min(cost.lp.bound, double(bounds.cost))) : 0;
     bounds.cost_proven_optimal = bounds.proven_optimal && cost.proven;
     if (bounds.cost_proven_optimal) bounds.cost_bound = double(bounds.cost);
     report.columns = int(master.size());

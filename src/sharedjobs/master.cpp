@@ -134,6 +134,17 @@ bool Master::solve_lp(double& objective, Duals& duals) {
     return true;
 }
 
+std::optional<std::vector<int>> Master::integral_lp_columns() const {
+    if (!solved_once_ || !lp_->isProvenOptimal()) return std::nullopt;
+    const double* x = lp_->getColSolution();
+    for (int c = 0; c < lp_->getNumCols(); ++c)
+        if (std::abs(x[c] - std::round(x[c])) > 1e-9) return std::nullopt;
+    std::vector<int> chosen;
+    for (std::size_t j = 0; j < columns_.size(); ++j)
+        if (x[lp_column_[j]] > 0.5) chosen.push_back(int(j));
+    return chosen;
+}
+
 namespace {
 
 // Whether CBC's answer keeps every row of the master: a plan that breaks one is no plan.
