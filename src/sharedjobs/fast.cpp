@@ -75,17 +75,25 @@ class Search {
                 last = n;
             }
         }
-        neighbours_.assign(p_.eligible_tasks.size(), {});
         for (auto& workers : by_need) {
             std::sort(workers.begin(), workers.end());
             workers.erase(std::unique(workers.begin(), workers.end()), workers.end());
-            for (int a : workers)
-                for (int b : workers)
-                    if (a != b) neighbours_[std::size_t(a)].push_back(b);
         }
-        for (auto& list : neighbours_) {
-            std::sort(list.begin(), list.end());
-            list.erase(std::unique(list.begin(), list.end()), list.end());
+        // A mark per worker instead of sorting every pair: the federation has millions.
+        neighbours_.assign(p_.eligible_tasks.size(), {});
+        std::vector<int> seen(p_.eligible_tasks.size(), -1), need_seen(p_.needs.size(), -1);
+        for (std::size_t a = 0; a < p_.eligible_tasks.size(); ++a) {
+            for (int t : p_.eligible_tasks[a]) {
+                int n = p_.tasks[std::size_t(t)].need;
+                if (need_seen[std::size_t(n)] == int(a)) continue;
+                need_seen[std::size_t(n)] = int(a);
+                for (int b : by_need[std::size_t(n)])
+                    if (b != int(a) && seen[std::size_t(b)] != int(a)) {
+                        seen[std::size_t(b)] = int(a);
+                        neighbours_[a].push_back(b);
+                    }
+            }
+            std::sort(neighbours_[a].begin(), neighbours_[a].end());
         }
         for (std::size_t w = 0; w < p_.eligible_tasks.size(); ++w)
             if (!p_.eligible_tasks[w].empty()) active_.push_back(int(w));
@@ -283,6 +291,7 @@ std::vector<PricedSchedule> best_free_schedules(const Problem& p, int worker, co
     request.allowed = &pool.allowed();
     request.label_limit = label_limit;
     request.threshold = -0.5;
+    request.want_lower_bound = false;
     return price_worker(p, request).schedules;
 }
 

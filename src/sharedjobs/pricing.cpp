@@ -101,6 +101,8 @@ class Labeling {
         result.labels = labels_.size();
         // Labels pruned by the threshold could not go below it; dropped ones by their bound.
         result.lower_bound = std::min(dropped_bound_, req_.threshold);
+        if (!req_.want_lower_bound && !complete)
+            result.lower_bound = -std::numeric_limits<double>::infinity();
         if (!result.schedules.empty())
             result.lower_bound = std::min(result.lower_bound, result.best);
         return result;
@@ -109,7 +111,8 @@ class Labeling {
     // A label left unexpanded: its completion bound joins the lower bound.
     void drop(int id) {
         const auto& label = labels_[std::size_t(id)];
-        if (label.dead) return;  // a label of the same key that dominates it is counted
+        if (label.dead || !req_.want_lower_bound)
+            return;  // a label of the same key that dominates it is counted
         auto first =
             std::upper_bound(by_first_.begin(), by_first_.end(),
                              std::pair<int, int>{label.pos, std::numeric_limits<int>::max()});

@@ -22,6 +22,7 @@ struct PricingRequest {
     std::size_t label_limit = 0;                 // 0: exact; else labels kept per block (heuristic)
     std::size_t max_schedules = 1;               // the best ones returned
     double threshold = -1e-6;                    // only schedules whose priced cost is below this
+    bool want_lower_bound = true;                // false: skip the bound (PricingResult)
     // The search stops here (the result is then not exact).
     std::optional<std::chrono::steady_clock::time_point> deadline;
 };
