@@ -157,6 +157,43 @@ class Labeling {
             double rate = task.value > 0 ? contribution / double(task.value) : 0.0;
             rate_from_[i] = std::min(rate_from_[i + 1], rate);
         }
+        collect_reachable();
+    }
+
+    // Per first-block index and segment, which totals of minutes (up to the cap) some subset
+    // of the tasks ahead adds up to. Without overtime the cap is the target, so a week reaches
+    // it only with exactly the missing minutes: most labels cannot, and lose the target's bonus
+    // in their completion bound. (Layouts of one need are not exclusive here: a superset.)
+    void collect_reachable() {
+        words_ = std::size_t(std::max(0, rules_.cap)) / 64 + 1;
+        std::size_t n = by_first_.size();
+        reach_.assign((n + 1) * segs_ * words_, 0);
+        for (std::size_t s = 0; s < segs_; ++s) reach_[(n * segs_ + s) * words_] = 1;
+        for (std::size_t i = n; i-- > 0;) {
+            const auto& task = p_.tasks[std::size_t(tasks_[std::size_t(by_first_[i].second)])];
+            for (std::size_t s = 0; s < segs_; ++s) {
+                const std::uint64_t* from = &reach_[((i + 1) * segs_ + s) * words_];
+                std::uint64_t* to = &reach_[(i * segs_ + s) * words_];
+                std::copy(from, from + words_, to);
+                if (!(task.segments >> s & 1u) || task.minutes > rules_.cap) continue;
+                std::size_t whole = std::size_t(task.minutes) / 64,
+                            bits = std::size_t(task.minutes) % 64;
+                for (std::size_t k = words_; k-- > whole;) {
+                    std::uint64_t shifted = from[k - whole] << bits;
+                    if (bits && k > whole) shifted |= from[k - whole - 1] >> (64 - bits);
+                    to[k] |= shifted;
+                }
+            }
+        }
+    }
+
+    // Whether the tasks ahead can bring `minutes` to between the target and the cap.
+    bool target_reachable(std::size_t first_index, std::size_t s, int minutes) const {
+        const std::uint64_t* bits = &reach_[(first_index * segs_ + s) * words_];
+        int lo = std::max(0, rules_.target - minutes), hi = rules_.cap - minutes;
+        for (int b = lo; b <= hi; ++b)
+            if (bits[std::size_t(b) / 64] >> (std::size_t(b) % 64) & 1u) return true;
+        return false;
     }
 
     // Checked every 4,096 expansions: reading the clock costs more than a label.
@@ -187,7 +224,9 @@ class Labeling {
             int ahead = minutes_from_[first_index * segs_ + s];
             double weight = p_.segments[s].weight;
             room += double(std::min(std::max(0, rules_.cap - seg[s].minutes), ahead)) * weight;
-            if (seg[s].minutes + ahead >= rules_.target) bonus += weight;
+            if (seg[s].minutes + ahead >= rules_.target &&
+                target_reachable(first_index, s, seg[s].minutes))
+                bonus += weight;
         }
         return labels_[std::size_t(label)].cost + rate_from_[first_index] * room +
                std::min(0.0, req_.weights.target) * bonus - req_.worker_price;
@@ -373,7 +412,9 @@ class Labeling {
     std::vector<LocalBlock> blocks_;
     std::vector<std::pair<int, int>> by_first_;  // (first block position, local task)
     std::vector<double> rate_from_;
-    std::vector<int> minutes_from_;  // (first-block index, segment)
+    std::vector<int> minutes_from_;     // (first-block index, segment)
+    std::vector<std::uint64_t> reach_;  // (first-block index, segment): bitset of minutes
+    std::size_t words_ = 1;
     std::vector<Label> labels_;
     std::vector<SegmentState> pool_;
     std::vector<std::vector<int>> at_pos_;
