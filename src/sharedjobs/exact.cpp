@@ -159,7 +159,10 @@ PhaseBound generate_columns(Master& master, const Problem& p, Deadline deadline,
         if (added) continue;
         auto exact = price_round(master, p, duals, 0, deadline);
         keep_bound(objective + exact.bound_sum);
-        if (exact.added == 0 && exact.all_exact) {
+        // Converged: no column prices out, because every search was complete or because even
+        // the searches cut short bound their worker's reduced cost at (about) zero.
+        double tolerance = kReducedCostTolerance * double(p.instance->workers.size());
+        if (exact.added == 0 && (exact.all_exact || exact.bound_sum >= -tolerance)) {
             out.converged = true;
             out.bound = objective;
             break;
