@@ -66,14 +66,16 @@ GeneratorSpec spec_for(const std::string& scale) {
     return spec;
 }
 
-// Silent, unless SHAREDJOBS_VERBOSE is set: then each new stage goes to stderr with the time.
+// Silent, unless SHAREDJOBS_VERBOSE is set: then each new stage goes to stderr with the wall
+// time and the process CPU time.
 class Quiet final : public Progress {
   public:
     void update(std::string_view stage, std::size_t done, std::size_t) override {
         if (!verbose_ || stage == last_) return;
         last_ = stage;
         double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-        std::fprintf(stderr, "%8.2f s  %.*s (%zu)\n", t, int(stage.size()), stage.data(), done);
+        std::fprintf(stderr, "%8.2f s wall %8.2f s CPU  %.*s (%zu)\n", t, cpu_seconds(),
+                     int(stage.size()), stage.data(), done);
     }
 
   private:

@@ -2,8 +2,11 @@
 // integer master with CBC over the columns generated (price and branch), one objective phase
 // after the other.
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <functional>
+#include <thread>
 
 #include "sharedjobs/engines.hpp"
 #include "sharedjobs/master.hpp"
@@ -12,8 +15,12 @@
 namespace maillage::sharedjobs {
 namespace {
 
-constexpr std::size_t kHeuristicLabels = 24;
+// Labels kept per block by the heuristic pricing rounds, tried in turn before an exact round
+// (which at the GENESE scale costs tens of CPU seconds): the wider one finds most of the
+// columns the exact round would.
+constexpr std::size_t kHeuristicLabels[] = {24, 256};
 constexpr std::size_t kColumnsPerWorker = 4;
+constexpr unsigned kPricingThreads = 2;
 constexpr double kReducedCostTolerance = 1e-4;
 // Columns per worker the proof by enumeration may add; beyond it the proof is abandoned.
 constexpr std::size_t kEnumerationCap = 3000;
@@ -33,9 +40,13 @@ struct PhaseOutcome {
     bool proven = false;
 };
 
-std::string stage_text(const char* phase, int round, std::size_t columns, double lp) {
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "%s: round %d, %zu columns, LP %.1f", phase, round, columns, lp);
+std::string stage_text(const char* phase, int round, std::size_t columns, double lp,
+                       const PhaseBound& bound) {
+    char buf[200];
+    int n = std::snprintf(buf, sizeof buf, "%s: round %d, %zu columns, LP %.1f", phase, round,
+                          columns, lp);
+    if (bound.have_bound && n > 0 && std::size_t(n) < sizeof buf)
+        std::snprintf(buf + n, sizeof buf - std::size_t(n), ", bound %.1f", bound.bound);
     return buf;
 }
 
@@ -51,45 +62,83 @@ int add_solution(Master& master, const Solution& s, std::vector<int>* indices = 
     return added;
 }
 
-// One pricing round over every worker; returns the columns added. When `exact`, also the sum
-// over workers of their best reduced cost (for the Lagrangian bound) and whether every
-// worker's search was complete.
-int price_round(Master& master, const Problem& p, const Duals& duals, bool exact, double& best_sum,
-                bool& all_exact, Deadline deadline) {
+// Workers are priced independently: the round runs them on this many threads.
+unsigned pricing_threads() {
+    return std::max(1u, std::min(kPricingThreads, std::thread::hardware_concurrency()));
+}
+
+struct RoundOutcome {
     int added = 0;
-    best_sum = 0;
-    all_exact = true;
-    auto weights = master.weights(duals.value);
-    for (std::size_t w = 0; w < p.instance->workers.size(); ++w) {
-        if (p.eligible_tasks[w].empty()) continue;
-        if (deadline.passed()) {
-            all_exact = false;
-            break;
+    // Σ over workers of a lower bound on their best reduced cost (never above 0): with the LP
+    // optimum, the Lagrangian bound of the round, valid whether or not the searches completed.
+    double bound_sum = 0;
+    bool all_exact = true;  // every worker's search was complete
+};
+
+// Each worker with something to do, priced on the threads (workers are independent). `ask`
+// fills the request of one worker; the results come back in the workers' order.
+std::vector<PricingResult> price_workers(const Problem& p, std::vector<int>& workers,
+                                         const std::function<PricingRequest(int)>& ask) {
+    workers.clear();
+    for (std::size_t w = 0; w < p.instance->workers.size(); ++w)
+        if (!p.eligible_tasks[w].empty()) workers.push_back(int(w));
+    std::vector<PricingResult> results(workers.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t k = next++; k < workers.size(); k = next++) {
+            PricingRequest request = ask(workers[k]);
+            results[k] = price_worker(p, request);
         }
-        PricingRequest request;
-        request.worker = int(w);
-        request.weights = weights;
-        request.task_price = duals.task;
-        request.worker_price = duals.worker[w];
-        request.label_limit = exact ? 0 : kHeuristicLabels;
-        request.deadline = deadline.at;
+    };
+    std::vector<std::thread> helpers;
+    for (unsigned t = 1; t < pricing_threads(); ++t) helpers.emplace_back(work);
+    work();
+    for (auto& h : helpers) h.join();
+    return results;
+}
+
+PricingRequest priced_request(const Master& master, const Duals& duals, int worker,
+                              Deadline deadline) {
+    PricingRequest request;
+    request.worker = worker;
+    request.weights = master.weights(duals.value);
+    request.task_price = duals.task;
+    request.worker_price = duals.worker[std::size_t(worker)];
+    request.deadline = deadline.at;
+    return request;
+}
+
+// One pricing round over every worker. A search cut by the deadline still gives its bound.
+RoundOutcome price_round(Master& master, const Problem& p, const Duals& duals,
+                         std::size_t label_limit, Deadline deadline) {
+    std::vector<int> workers;
+    auto results = price_workers(p, workers, [&](int w) {
+        auto request = priced_request(master, duals, w, deadline);
+        request.label_limit = label_limit;
         request.max_schedules = kColumnsPerWorker;
         request.threshold = -kReducedCostTolerance;
-        auto result = price_worker(p, request);
-        all_exact = all_exact && result.exact;
-        best_sum += std::min(0.0, result.best);
-        for (auto& s : result.schedules) {
+        return request;
+    });
+    RoundOutcome out;
+    for (std::size_t k = 0; k < workers.size(); ++k) {
+        out.all_exact = out.all_exact && results[k].exact;
+        out.bound_sum += std::min(0.0, results[k].lower_bound);
+        for (auto& s : results[k].schedules) {
             std::size_t before = master.size();
-            master.add({int(w), std::move(s.tasks), s.totals});
-            added += master.size() > before;
+            master.add({workers[k], std::move(s.tasks), s.totals});
+            out.added += master.size() > before;
         }
     }
-    return added;
+    return out;
 }
 
 PhaseBound generate_columns(Master& master, const Problem& p, Deadline deadline, const char* phase,
                             Progress& progress, EngineReport& report) {
     PhaseBound out;
+    auto keep_bound = [&](double bound) {
+        out.bound = out.have_bound ? std::max(out.bound, bound) : bound;
+        out.have_bound = true;
+    };
     for (int round = 1;; ++round) {
         if (deadline.passed()) break;
         double objective = 0;
@@ -98,24 +147,27 @@ PhaseBound generate_columns(Master& master, const Problem& p, Deadline deadline,
         out.lp = objective;
         out.duals = duals;
         ++report.rounds;
-        progress.update(stage_text(phase, round, master.size(), objective), std::size_t(round), 0);
-        double best_sum = 0;
-        bool all_exact = false;
-        int added = price_round(master, p, duals, false, best_sum, all_exact, deadline);
-        if (added > 0) continue;
-        added = price_round(master, p, duals, true, best_sum, all_exact, deadline);
-        if (all_exact) {
-            // Lasdon's bound: each worker's schedules sum to at most one.
-            double bound = objective + best_sum;
-            out.bound = out.have_bound ? std::max(out.bound, bound) : bound;
-            out.have_bound = true;
+        progress.update(stage_text(phase, round, master.size(), objective, out), std::size_t(round),
+                        0);
+        // Lasdon's bound after every round: each worker's schedules sum to at most one.
+        bool added = false;
+        for (std::size_t labels : kHeuristicLabels) {
+            auto heuristic = price_round(master, p, duals, labels, deadline);
+            keep_bound(objective + heuristic.bound_sum);
+            if ((added = heuristic.added > 0)) break;
         }
-        if (added == 0 && all_exact) {
+        if (added) continue;
+        auto exact = price_round(master, p, duals, 0, deadline);
+        keep_bound(objective + exact.bound_sum);
+        // Converged: no column prices out, because every search was complete or because even
+        // the searches cut short bound their worker's reduced cost at (about) zero.
+        double tolerance = kReducedCostTolerance * double(p.instance->workers.size());
+        if (exact.added == 0 && (exact.all_exact || exact.bound_sum >= -tolerance)) {
             out.converged = true;
             out.bound = objective;
             break;
         }
-        if (added == 0) break;  // searches cut short: no proof, keep what we have
+        if (exact.added == 0) break;  // searches cut short: no proof, keep what we have
     }
     report.columns = int(master.size());
     return out;
@@ -169,22 +221,17 @@ double objective_of(const Master& master, const std::vector<int>& columns) {
 // means"). False when a search was cut short or a worker had too many.
 bool enumerate_columns(Master& master, const Problem& p, const Duals& duals, double room,
                        Deadline deadline) {
-    auto weights = master.weights(duals.value);
-    for (std::size_t w = 0; w < p.instance->workers.size(); ++w) {
-        if (p.eligible_tasks[w].empty()) continue;
-        if (deadline.passed()) return false;
-        PricingRequest request;
-        request.worker = int(w);
-        request.weights = weights;
-        request.task_price = duals.task;
-        request.worker_price = duals.worker[w];
+    std::vector<int> workers;
+    auto results = price_workers(p, workers, [&](int w) {
+        auto request = priced_request(master, duals, w, deadline);
         request.max_schedules = kEnumerationCap;
-        request.deadline = deadline.at;
         request.threshold = room + kReducedCostTolerance;
-        auto result = price_worker(p, request);
+        return request;
+    });
+    for (const auto& result : results)
         if (!result.exact || result.schedules.size() >= kEnumerationCap) return false;
-        for (auto& s : result.schedules) master.add({int(w), std::move(s.tasks), s.totals});
-    }
+    for (std::size_t k = 0; k < workers.size(); ++k)
+        for (auto& s : results[k].schedules) master.add({workers[k], std::move(s.tasks), s.totals});
     return true;
 }
 
@@ -196,6 +243,14 @@ PhaseOutcome solve_phase(Master& master, const Problem& p, const std::vector<int
     out.lp = generate_columns(master, p, columns_deadline, name, progress, report);
     out.columns = start;
     out.objective = objective_of(master, start);
+    // A converged LP whose solution is integral is the optimum: no integer master needed.
+    if (auto integral = out.lp.converged ? master.integral_lp_columns() : std::nullopt;
+        integral && objective_of(master, *integral) <= out.objective + 0.5) {
+        out.columns = std::move(*integral);
+        out.objective = objective_of(master, out.columns);
+        out.proven = out.objective <= std::ceil(out.lp.bound - 1e-6) + 1e-6;
+        if (out.proven) return out;
+    }
     auto integer = [&](const std::vector<int>& from) {
         progress.update(std::string(name) + ": integer master", 0, 0);
         auto ip = master.solve_integer(std::max(0.5, deadline.left() * 0.7), seed, from);
@@ -214,7 +269,10 @@ PhaseOutcome solve_phase(Master& master, const Problem& p, const std::vector<int
     // A better integer plan gains at least 1: its columns' reduced costs sum to at most this.
     double room = out.objective - 1.0 - out.lp.lp;
     progress.update(std::string(name) + ": enumerating columns", 0, 0);
-    if (!enumerate_columns(master, p, out.lp.duals, room, deadline)) return out;
+    if (!enumerate_columns(master, p, out.lp.duals, room, deadline)) {
+        progress.update(std::string(name) + ": enumeration cut short", 0, 0);
+        return out;
+    }
     report.columns = int(master.size());
     auto last = integer(out.columns);
     out.proven = last.found && last.optimal_over_columns;
@@ -250,7 +308,8 @@ Solution exact_solve(const Problem& p, const Solution& start, Deadline deadline,
     auto cheaper = solution_from(p, master, cost.columns);
     if (cheaper.value(p) >= value && cheaper.cost(p) <= best.cost(p)) best = std::move(cheaper);
     bounds.cost = best.cost(p);
-    bounds.cost_bound = cost.lp.have_bound ? std::min(cost.lp.bound, double(bounds.cost)) : 0;
+    bounds.cost_bound =
+        cost.lp.have_bound ? std::max(0.0, std::min(cost.lp.bound, double(bounds.cost))) : 0;
     bounds.cost_proven_optimal = bounds.proven_optimal && cost.proven;
     if (bounds.cost_proven_optimal) bounds.cost_bound = double(bounds.cost);
     report.columns = int(master.size());

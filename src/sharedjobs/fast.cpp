@@ -1,7 +1,9 @@
 // The fast engine: sequential construction by best schedules, then ruin and recreate.
 #include <algorithm>
+#include <atomic>
 #include <numeric>
 #include <random>
+#include <thread>
 
 #include "sharedjobs/engines.hpp"
 #include "sharedjobs/pricing.hpp"
@@ -14,6 +16,7 @@ constexpr std::size_t kExactTaskCount = 40;
 constexpr std::size_t kLabelLimit = 64;
 // Schedules the first worker of a recreated group tries.
 constexpr std::size_t kLookahead = 6;
+constexpr unsigned kConstructionThreads = 2;
 
 struct Score {
     std::int64_t value = 0, cost = 0;
@@ -72,17 +75,25 @@ class Search {
                 last = n;
             }
         }
-        neighbours_.assign(p_.eligible_tasks.size(), {});
         for (auto& workers : by_need) {
             std::sort(workers.begin(), workers.end());
             workers.erase(std::unique(workers.begin(), workers.end()), workers.end());
-            for (int a : workers)
-                for (int b : workers)
-                    if (a != b) neighbours_[std::size_t(a)].push_back(b);
         }
-        for (auto& list : neighbours_) {
-            std::sort(list.begin(), list.end());
-            list.erase(std::unique(list.begin(), list.end()), list.end());
+        // A mark per worker instead of sorting every pair: the federation has millions.
+        neighbours_.assign(p_.eligible_tasks.size(), {});
+        std::vector<int> seen(p_.eligible_tasks.size(), -1), need_seen(p_.needs.size(), -1);
+        for (std::size_t a = 0; a < p_.eligible_tasks.size(); ++a) {
+            for (int t : p_.eligible_tasks[a]) {
+                int n = p_.tasks[std::size_t(t)].need;
+                if (need_seen[std::size_t(n)] == int(a)) continue;
+                need_seen[std::size_t(n)] = int(a);
+                for (int b : by_need[std::size_t(n)])
+                    if (b != int(a) && seen[std::size_t(b)] != int(a)) {
+                        seen[std::size_t(b)] = int(a);
+                        neighbours_[a].push_back(b);
+                    }
+            }
+            std::sort(neighbours_[a].begin(), neighbours_[a].end());
         }
         for (std::size_t w = 0; w < p_.eligible_tasks.size(); ++w)
             if (!p_.eligible_tasks[w].empty()) active_.push_back(int(w));
@@ -134,17 +145,62 @@ class Search {
     }
 
     // Scarce workers first: those with fewer tasks to choose from have fewer chances later.
+    // Workers who share no need, even through others, cannot take each other's tasks: each such
+    // group is built on its own, on the threads, with the same result as one after the other.
     void construct() {
+        auto groups = independent_groups();
+        std::atomic<std::size_t> next{0}, done{0};
+        auto work = [&](bool reports) {
+            for (std::size_t g = next++; g < groups.size(); g = next++) {
+                for (int w : groups[g]) {
+                    if (deadline_.passed()) return;
+                    assign(w);
+                    std::size_t count = ++done;
+                    if (reports && count % 16 == 0)
+                        progress_.update("constructing", count, active_.size());
+                }
+            }
+        };
+        std::vector<std::thread> helpers;
+        for (unsigned t = 1; t < construction_threads(); ++t) helpers.emplace_back(work, false);
+        work(true);
+        for (auto& h : helpers) h.join();
+    }
+
+    static unsigned construction_threads() {
+        return std::max(1u, std::min(kConstructionThreads, std::thread::hardware_concurrency()));
+    }
+
+    // The connected groups of workers linked by shared needs, largest first, each in the
+    // construction's order.
+    std::vector<std::vector<int>> independent_groups() const {
         std::vector<int> order = active_;
         std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
             return p_.eligible_tasks[std::size_t(a)].size() <
                    p_.eligible_tasks[std::size_t(b)].size();
         });
-        for (std::size_t i = 0; i < order.size(); ++i) {
-            assign(order[i]);
-            if (i % 16 == 0) progress_.update("constructing", i, order.size());
-            if (deadline_.passed()) break;
+        std::vector<int> group_of(p_.eligible_tasks.size(), -1);
+        int groups = 0;
+        for (int start : active_) {
+            if (group_of[std::size_t(start)] >= 0) continue;
+            std::vector<int> stack = {start};
+            group_of[std::size_t(start)] = groups;
+            while (!stack.empty()) {
+                int w = stack.back();
+                stack.pop_back();
+                for (int other : neighbours_[std::size_t(w)])
+                    if (group_of[std::size_t(other)] < 0) {
+                        group_of[std::size_t(other)] = groups;
+                        stack.push_back(other);
+                    }
+            }
+            ++groups;
         }
+        std::vector<std::vector<int>> out(static_cast<std::size_t>(groups));
+        for (int w : order) out[std::size_t(group_of[std::size_t(w)])].push_back(w);
+        std::stable_sort(out.begin(), out.end(),
+                         [](const auto& a, const auto& b) { return a.size() > b.size(); });
+        return out;
     }
 
     std::vector<int> pick_group() {
@@ -235,6 +291,7 @@ std::vector<PricedSchedule> best_free_schedules(const Problem& p, int worker, co
     request.allowed = &pool.allowed();
     request.label_limit = label_limit;
     request.threshold = -0.5;
+    request.want_lower_bound = false;
     return price_worker(p, request).schedules;
 }
 

@@ -2,6 +2,7 @@
 
 #include <CbcModel.hpp>
 #include <CbcSolver.hpp>
+#include <CoinPackedMatrix.hpp>
 #include <CoinPackedVector.hpp>
 #include <OsiClpSolverInterface.hpp>
 
@@ -133,6 +134,40 @@ bool Master::solve_lp(double& objective, Duals& duals) {
     return true;
 }
 
+std::optional<std::vector<int>> Master::integral_lp_columns() const {
+    if (!solved_once_ || !lp_->isProvenOptimal()) return std::nullopt;
+    const double* x = lp_->getColSolution();
+    for (int c = 0; c < lp_->getNumCols(); ++c)
+        if (std::abs(x[c] - std::round(x[c])) > 1e-9) return std::nullopt;
+    std::vector<int> chosen;
+    for (std::size_t j = 0; j < columns_.size(); ++j)
+        if (x[lp_column_[j]] > 0.5) chosen.push_back(int(j));
+    return chosen;
+}
+
+namespace {
+
+// Whether CBC's answer keeps every row of the master: a plan that breaks one is no plan.
+bool satisfies_rows(const OsiSolverInterface& lp, const double* x) {
+    const CoinPackedMatrix* rows = lp.getMatrixByRow();
+    const double* lower = lp.getRowLower();
+    const double* upper = lp.getRowUpper();
+    for (int r = 0; r < lp.getNumRows(); ++r) {
+        const CoinShallowPackedVector row = rows->getVector(r);
+        double activity = 0, scale = 1;
+        for (int k = 0; k < row.getNumElements(); ++k) {
+            activity += row.getElements()[k] * x[row.getIndices()[k]];
+            scale = std::max(scale, std::abs(row.getElements()[k]));
+        }
+        if (activity > upper[r] + 1e-6 * scale || activity < lower[r] - 1e-6 * scale) return false;
+    }
+    for (int c = 0; c < lp.getNumCols(); ++c)
+        if (x[c] < -1e-6 || std::abs(x[c] - std::round(x[c])) > 1e-6) return false;
+    return true;
+}
+
+}  // namespace
+
 IntegerSolution Master::solve_integer(double seconds, std::uint64_t seed,
                                       const std::vector<int>& start) const {
     IntegerSolution out;
@@ -155,26 +190,20 @@ IntegerSolution Master::solve_integer(double seconds, std::uint64_t seed,
     std::string sec = std::to_string(std::max(0.5, seconds));
     std::string seed_text = std::to_string(seed % 1000000007ull + 1);
     // Objective values are integers: a gap below 1 closes the search. CBC counts CPU seconds
-    // unless told otherwise; the caller's limit is wall-clock time.
-    const char* argv[] = {"sharedjobs",
-                          "-log",
-                          "0",
-                          "-timeMode",
-                          "elapsed",
-                          "-sec",
-                          sec.c_str(),
-                          "-allowableGap",
-                          "0.999",
-                          "-randomCbcSeed",
-                          seed_text.c_str(),
-                          "-randomSeed",
-                          seed_text.c_str(),
-                          "-solve",
-                          "-quit"};
+    // unless told otherwise; the caller's limit is wall-clock time. No preprocessing: CBC
+    // 2.10's CglPreProcess::postProcess crashed (SIGSEGV) on the cost phase's master, and its
+    // postprocessed solution can break rows when the time limit cuts the final resolve
+    // (coin-or/Cbc#353); a set-packing master loses little without it.
+    const char* argv[] = {"sharedjobs",      "-log",        "0",
+                          "-preprocess",     "off",         "-timeMode",
+                          "elapsed",         "-sec",        sec.c_str(),
+                          "-allowableGap",   "0.999",       "-randomCbcSeed",
+                          seed_text.c_str(), "-randomSeed", seed_text.c_str(),
+                          "-solve",          "-quit"};
     CbcMain1(
         int(sizeof argv / sizeof *argv), argv, model, [](CbcModel*, int) { return 0; }, data);
     const double* x = model.bestSolution();
-    if (!x) return out;
+    if (!x || !satisfies_rows(solver, x)) return out;
     out.found = true;
     out.objective = model.getObjValue();
     out.best_possible = model.getBestPossibleObjValue();

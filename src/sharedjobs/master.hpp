@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "sharedjobs/schedule.hpp"
@@ -58,6 +59,9 @@ class Master {
 
     // Solves the LP; false when CLP fails. Duals of the current solution.
     bool solve_lp(double& objective, Duals& duals);
+    // The last LP solution's columns when it is integral (every schedule at 0 or 1, every
+    // layout variable too): then it is an integer optimum of the master as it stands.
+    std::optional<std::vector<int>> integral_lp_columns() const;
     IntegerSolution solve_integer(double seconds, std::uint64_t seed,
                                   const std::vector<int>& start) const;
 

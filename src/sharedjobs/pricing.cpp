@@ -56,14 +56,21 @@ class Labeling {
         }
         labels_.push_back(Label{});
         pool_.resize(segs_);
-        bool complete = true;
+        bool complete = true, interrupted = false;
+        if (req_.deadline && std::chrono::steady_clock::now() >= *req_.deadline) {
+            // No time left: the completion bound of the empty week is all there is.
+            timed_out_ = true;
+            drop(0);
+            return finish(result, false);
+        }
         expand(0);
-        for (std::size_t pos = 0; pos < blocks_.size(); ++pos) {
+        for (std::size_t pos = 0; pos < blocks_.size() && !interrupted; ++pos) {
             auto& here = at_pos_[pos];
             if (req_.label_limit && here.size() > req_.label_limit) {
                 std::nth_element(here.begin(), here.begin() + std::ptrdiff_t(req_.label_limit),
                                  here.end(),
                                  [&](int a, int b) { return labels_[a].cost < labels_[b].cost; });
+                for (std::size_t k = req_.label_limit; k < here.size(); ++k) drop(here[k]);
                 here.resize(req_.label_limit);
                 complete = false;
             }
@@ -71,22 +78,48 @@ class Labeling {
                 if (labels_[std::size_t(here[k])].dead) continue;
                 expand(here[k]);
                 if (labels_.size() > kMaxLabels || out_of_time()) {
+                    // Interrupted: whatever was not expanded yet counts by its bound.
+                    for (std::size_t rest = pos; rest < blocks_.size(); ++rest)
+                        for (std::size_t j = rest == pos ? k : 0; j < at_pos_[rest].size(); ++j)
+                            drop(at_pos_[rest][j]);
                     complete = false;
+                    interrupted = true;
                     break;
                 }
             }
-            if (!complete && (labels_.size() > kMaxLabels || out_of_time())) break;
         }
+        return finish(result, complete);
+    }
+
+  private:
+    PricingResult& finish(PricingResult& result, bool complete) {
         std::sort(found_.begin(), found_.end(),
                   [](const auto& a, const auto& b) { return a.priced < b.priced; });
         result.schedules = std::move(found_);
         result.best = result.schedules.empty() ? 0 : result.schedules.front().priced;
         result.exact = complete;
         result.labels = labels_.size();
+        // Labels pruned by the threshold could not go below it; dropped ones by their bound.
+        result.lower_bound = std::min(dropped_bound_, req_.threshold);
+        if (!req_.want_lower_bound && !complete)
+            result.lower_bound = -std::numeric_limits<double>::infinity();
+        if (!result.schedules.empty())
+            result.lower_bound = std::min(result.lower_bound, result.best);
         return result;
     }
 
-  private:
+    // A label left unexpanded: its completion bound joins the lower bound.
+    void drop(int id) {
+        const auto& label = labels_[std::size_t(id)];
+        if (label.dead || !req_.want_lower_bound)
+            return;  // a label of the same key that dominates it is counted
+        auto first =
+            std::upper_bound(by_first_.begin(), by_first_.end(),
+                             std::pair<int, int>{label.pos, std::numeric_limits<int>::max()});
+        dropped_bound_ =
+            std::min(dropped_bound_, optimistic(id, std::size_t(first - by_first_.begin())));
+    }
+
     void collect_tasks() {
         for (int t : p_.eligible_tasks[std::size_t(req_.worker)]) {
             if (req_.allowed && !(*req_.allowed)[std::size_t(t)]) continue;
@@ -124,6 +157,43 @@ class Labeling {
             double rate = task.value > 0 ? contribution / double(task.value) : 0.0;
             rate_from_[i] = std::min(rate_from_[i + 1], rate);
         }
+        collect_reachable();
+    }
+
+    // Per first-block index and segment, which totals of minutes (up to the cap) some subset
+    // of the tasks ahead adds up to. Without overtime the cap is the target, so a week reaches
+    // it only with exactly the missing minutes: most labels cannot, and lose the target's bonus
+    // in their completion bound. (Layouts of one need are not exclusive here: a superset.)
+    void collect_reachable() {
+        words_ = std::size_t(std::max(0, rules_.cap)) / 64 + 1;
+        std::size_t n = by_first_.size();
+        reach_.assign((n + 1) * segs_ * words_, 0);
+        for (std::size_t s = 0; s < segs_; ++s) reach_[(n * segs_ + s) * words_] = 1;
+        for (std::size_t i = n; i-- > 0;) {
+            const auto& task = p_.tasks[std::size_t(tasks_[std::size_t(by_first_[i].second)])];
+            for (std::size_t s = 0; s < segs_; ++s) {
+                const std::uint64_t* from = &reach_[((i + 1) * segs_ + s) * words_];
+                std::uint64_t* to = &reach_[(i * segs_ + s) * words_];
+                std::copy(from, from + words_, to);
+                if (!(task.segments >> s & 1u) || task.minutes > rules_.cap) continue;
+                std::size_t whole = std::size_t(task.minutes) / 64,
+                            bits = std::size_t(task.minutes) % 64;
+                for (std::size_t k = words_; k-- > whole;) {
+                    std::uint64_t shifted = from[k - whole] << bits;
+                    if (bits && k > whole) shifted |= from[k - whole - 1] >> (64 - bits);
+                    to[k] |= shifted;
+                }
+            }
+        }
+    }
+
+    // Whether the tasks ahead can bring `minutes` to between the target and the cap.
+    bool target_reachable(std::size_t first_index, std::size_t s, int minutes) const {
+        const std::uint64_t* bits = &reach_[(first_index * segs_ + s) * words_];
+        int lo = std::max(0, rules_.target - minutes), hi = rules_.cap - minutes;
+        for (int b = lo; b <= hi; ++b)
+            if (bits[std::size_t(b) / 64] >> (std::size_t(b) % 64) & 1u) return true;
+        return false;
     }
 
     // Checked every 4,096 expansions: reading the clock costs more than a label.
@@ -154,7 +224,9 @@ class Labeling {
             int ahead = minutes_from_[first_index * segs_ + s];
             double weight = p_.segments[s].weight;
             room += double(std::min(std::max(0, rules_.cap - seg[s].minutes), ahead)) * weight;
-            if (seg[s].minutes + ahead >= rules_.target) bonus += weight;
+            if (seg[s].minutes + ahead >= rules_.target &&
+                target_reachable(first_index, s, seg[s].minutes))
+                bonus += weight;
         }
         return labels_[std::size_t(label)].cost + rate_from_[first_index] * room +
                std::min(0.0, req_.weights.target) * bonus - req_.worker_price;
@@ -340,12 +412,15 @@ class Labeling {
     std::vector<LocalBlock> blocks_;
     std::vector<std::pair<int, int>> by_first_;  // (first block position, local task)
     std::vector<double> rate_from_;
-    std::vector<int> minutes_from_;  // (first-block index, segment)
+    std::vector<int> minutes_from_;     // (first-block index, segment)
+    std::vector<std::uint64_t> reach_;  // (first-block index, segment): bitset of minutes
+    std::size_t words_ = 1;
     std::vector<Label> labels_;
     std::vector<SegmentState> pool_;
     std::vector<std::vector<int>> at_pos_;
     std::unordered_map<std::uint64_t, std::vector<int>> buckets_;
     std::vector<PricedSchedule> found_;
+    double dropped_bound_ = std::numeric_limits<double>::infinity();
     std::uint32_t expansions_ = 0;
     bool timed_out_ = false;
 };

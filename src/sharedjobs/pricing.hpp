@@ -22,6 +22,7 @@ struct PricingRequest {
     std::size_t label_limit = 0;                 // 0: exact; else labels kept per block (heuristic)
     std::size_t max_schedules = 1;               // the best ones returned
     double threshold = -1e-6;                    // only schedules whose priced cost is below this
+    bool want_lower_bound = true;                // false: skip the bound (PricingResult)
     // The search stops here (the result is then not exact).
     std::optional<std::chrono::steady_clock::time_point> deadline;
 };
@@ -36,6 +37,10 @@ struct PricingResult {
     std::vector<PricedSchedule> schedules;  // best first
     double best = 0;     // lowest priced cost found (0 when none below the threshold)
     bool exact = false;  // the search was complete: no schedule is better than `best`
+    // No schedule of the worker prices below this, complete search or not: the labels a
+    // heuristic or interrupted search dropped count with their completion bound. Valid for the
+    // Lagrangian bound at every round (exact.cpp).
+    double lower_bound = 0;
     std::size_t labels = 0;
 };
 

@@ -34,6 +34,28 @@ inline std::vector<PlaceRef> seignanx_places() {
     return out;
 }
 
+// A generated instance small enough for the brute forces, prepared for the engines. Not
+// movable: the problem points at the instance.
+struct SmallInstance {
+    Instance instance;
+    Problem problem;
+    SmallInstance(int firms, int needs, int workers, std::uint64_t seed)
+        : instance(generate_instance(spec(firms, needs, workers), seignanx_places(), seed)),
+          problem(prepare(instance, locate())) {}
+    SmallInstance(const SmallInstance&) = delete;
+    SmallInstance& operator=(const SmallInstance&) = delete;
+
+  private:
+    static GeneratorSpec spec(int firms, int needs, int workers) {
+        GeneratorSpec s;
+        s.firms = firms;
+        s.needs = needs;
+        s.workers = workers;
+        s.occupations = 2;
+        return s;
+    }
+};
+
 // Composes and runs the checker on the result: every plan a test produces is checked.
 inline Result compose_checked(const Instance& instance, Engine engine, double seconds = 20,
                               std::uint64_t seed = 1) {
