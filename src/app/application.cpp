@@ -55,6 +55,7 @@ void Application::build_modules() {
     pathways_->set_origin_catalog(needs_origins(*needs_));
     sharedjobs_ = std::make_unique<sharedjobs::SharedJobsService>(
         *database_, vocabulary_, *territory_, sharedjobs::load_settings(data));
+    commons_ = std::make_unique<commons::CommonsService>(*database_, vocabulary_);
     network_rules_ = network::load_rules(data);
     network_ = std::make_unique<network::NetworkService>(*database_, vocabulary_, network_rules_,
                                                          *actors_, *accounts_);
