@@ -61,6 +61,7 @@ void Application::build_modules() {
                                                          *actors_, *accounts_);
     network_->add_evidence_source("sharedjobs", shared_jobs_evidence(*sharedjobs_));
     network_->add_evidence_source("pathways", mentoring_evidence(*pathways_));
+    network_->add_evidence_source("commons", co_contracting_evidence(*commons_));
     auto evaluation_config = evaluation::links_for(data, *accounts_, *actors_);
     link_evaluation(evaluation_config.links, *pathways_, *sharedjobs_);
     evaluation_ = std::make_unique<evaluation::EvaluationService>(*database_, vocabulary_,
