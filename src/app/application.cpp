@@ -5,6 +5,7 @@
 #include "app/module_links.hpp"
 #include "app/reference_data.hpp"
 #include "app/routes.hpp"
+#include "commons/routes.hpp"
 #include "core/paths.hpp"
 #include "evaluation/routes.hpp"
 #include "needs/routes.hpp"
@@ -86,6 +87,7 @@ void Application::register_routes() {
     needs::register_routes(*router_, *needs_, *jobs_, roles_);
     evaluation::register_routes(*router_, *evaluation_);
     sharedjobs::register_routes(*router_, *sharedjobs_, *jobs_);
+    commons::register_routes(*router_, *commons_);
     network::register_routes(*router_, *network_, *jobs_);
     app::register_routes(*router_, *this);
 }
