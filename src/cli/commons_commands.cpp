@@ -37,10 +37,10 @@ void list_tenders(const GlobalOptions& global, const CommonsArgs& args) {
         std::printf("%s\n", list.dump(2).c_str());
         return;
     }
-    std::printf("%-6s %-12s %-10s %-11s %7s %9s %9s  %s\n", "id", "reference", "status", "deadline",
+    std::printf("%-6s %-17s %-10s %-11s %7s %9s %9s  %s\n", "id", "reference", "status", "deadline",
                 "members", "committed", "realised", "title");
     for (const auto& t : tenders)
-        std::printf("%-6lld %-12s %-10s %-11s %7lld %9.1f %9.1f  %s\n",
+        std::printf("%-6lld %-17s %-10s %-11s %7lld %9.1f %9.1f  %s\n",
                     static_cast<long long>(t.id), t.reference.value_or("-").c_str(),
                     t.status.c_str(), t.deadline_on.value_or("-").c_str(),
                     static_cast<long long>(t.members), t.hours_committed, t.hours_realised,
