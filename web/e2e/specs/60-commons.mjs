@@ -1,10 +1,11 @@
 // Joint tenders: the demo's list filtered by status, the won tender's page (lots, consortium
 // with its roles, the hours chart), a month of realised hours refused at its field then
-// recorded, axe on each page.
+// recorded; a tender recorded through the form, its mandataire added, a second one refused at
+// the role field; axe on each page.
 import { assert } from '../lib.mjs';
 
 export default async function commons(ctx) {
-  const { suite, page, BASE, POLE, waitForPage } = ctx;
+  const { suite, page, BASE, POLE, stamp, waitForPage } = ctx;
   const open = async (path) => {
     await page.goto(`${BASE}/p/${POLE}/${path}`);
     await waitForPage(page);
@@ -61,4 +62,30 @@ export default async function commons(ctx) {
     assert(/décembre 2026/.test(hours), `the month is listed: ${hours.slice(0, 200)}`);
   });
   await suite.checkA11y(page, 'commons hours');
+
+  await suite.scenario('commons: a tender recorded, its mandataire added, a second one refused', page, async () => {
+    await open('commons');
+    await page.waitForSelector('[data-commons-tender-form]');
+    await page.fill('[data-commons-tender-form] input[name=title]', `Restauration collective ${stamp}`);
+    await page.fill('[data-commons-tender-form] input[name=buyer_name]', "Mairie d'Ondres");
+    await page.selectOption('[data-commons-tender-form] select[name=status]', 'submitted');
+    await page.click('[data-commons-tender-form] button[type=submit]');
+    await page.waitForSelector('[data-commons-member-form]');
+    await waitForPage(page);
+    assert((await page.textContent('h1')).includes(`Restauration collective ${stamp}`), 'the new tender opens');
+    await page.selectOption('[data-commons-member-form] select[name=actor_id]', { label: 'SCIC Le Comptoir du Seignanx' });
+    await page.selectOption('[data-commons-member-form] select[name=role]', 'mandataire');
+    await page.click('[data-commons-member-form] button[type=submit]');
+    await page.waitForURL(/added=1/);
+    await waitForPage(page);
+    assert((await page.textContent('[data-commons-consortium]')).includes('SCIC Le Comptoir du Seignanx'), 'the mandataire is listed');
+    await page.selectOption('[data-commons-member-form] select[name=actor_id]', { label: 'Seignanx Insertion' });
+    await page.selectOption('[data-commons-member-form] select[name=role]', 'mandataire');
+    await page.click('[data-commons-member-form] button[type=submit]');
+    await page.waitForSelector('[data-commons-member-form] [data-field=role] .fr-error-text');
+    const error = await page.textContent('[data-commons-member-form] [data-field=role] .fr-error-text');
+    assert(/mandataire/.test(error), `the error is at the role: ${error}`);
+    await suite.shot(page, '63-commons-member-error');
+  });
+  await suite.checkA11y(page, 'commons new tender');
 }

@@ -9,6 +9,7 @@ import { formatDate, formatMonth, formatNumber } from '../../app/format';
 import { clearErrors, fieldset, formValues, inputField, selectField, showFormError } from '../../components/forms';
 import { breadcrumb, details, notice, pageTitle, table, tag } from '../../components/ui';
 import { hoursChart } from './chart';
+import { memberForm } from './forms';
 import { base, buyerOf, label, type Lot, type Member, type RealisedHours, type TenderDetail } from './model';
 import './commons.css';
 
@@ -23,12 +24,14 @@ export default async function detailView(ctx: ViewContext): Promise<Node> {
     breadcrumb([{ label: t('commons.list.title'), href: ctx.href('commons') }, { label: tender.title }]),
     pageTitle(tender.title, tag(label('commons_tender_status', tender.status))),
     ctx.query.has('recorded') ? notice(t('commons.hours.recorded'), 'success') : null,
+    ctx.query.has('added') ? notice(t('commons.member.added'), 'success') : null,
     summary(tender),
     lotsSection(tender.lots),
     consortiumSection(tender),
     tender.consortium.length ? chartSection(tender) : null,
     won && tender.realised_hours.length ? hoursSection(tender) : null,
-    won && tender.consortium.length && ctx.can('commons.hours.write') ? hoursForm(ctx, tender) : null);
+    won && tender.consortium.length && ctx.can('commons.hours.write') ? hoursForm(ctx, tender) : null,
+    ctx.can('commons.write') ? await memberForm(ctx, tender) : null);
 }
 
 function summary(x: TenderDetail): HTMLElement {

@@ -6,6 +6,7 @@ import { loadEnums } from '../../app/enums';
 import { formatDate, formatNumber } from '../../app/format';
 import { fieldset, formValues, inputField, selectField } from '../../components/forms';
 import { pageTitle, table, tag } from '../../components/ui';
+import { newTenderForm } from './forms';
 import { base, buyerOf, label, values, type Tender } from './model';
 import './commons.css';
 
@@ -32,7 +33,8 @@ export default async function listView(ctx: ViewContext): Promise<Node> {
     pageTitle(t('commons.list.title')),
     h('p', { class: 'fr-text--lead' }, t('commons.list.intro')),
     filters(ctx, status, year, q),
-    h('div', { 'data-commons-list': '' }, list));
+    h('div', { 'data-commons-list': '' }, list),
+    ctx.can('commons.write') ? newTenderForm(ctx) : null);
 }
 
 function filters(ctx: ViewContext, status: string, year: string, q: string): HTMLElement {
