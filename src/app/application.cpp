@@ -5,6 +5,7 @@
 #include "app/module_links.hpp"
 #include "app/reference_data.hpp"
 #include "app/routes.hpp"
+#include "commons/routes.hpp"
 #include "core/paths.hpp"
 #include "evaluation/routes.hpp"
 #include "needs/routes.hpp"
@@ -55,11 +56,13 @@ void Application::build_modules() {
     pathways_->set_origin_catalog(needs_origins(*needs_));
     sharedjobs_ = std::make_unique<sharedjobs::SharedJobsService>(
         *database_, vocabulary_, *territory_, sharedjobs::load_settings(data));
+    commons_ = std::make_unique<commons::CommonsService>(*database_, vocabulary_);
     network_rules_ = network::load_rules(data);
     network_ = std::make_unique<network::NetworkService>(*database_, vocabulary_, network_rules_,
                                                          *actors_, *accounts_);
     network_->add_evidence_source("sharedjobs", shared_jobs_evidence(*sharedjobs_));
     network_->add_evidence_source("pathways", mentoring_evidence(*pathways_));
+    network_->add_evidence_source("commons", co_contracting_evidence(*commons_));
     auto evaluation_config = evaluation::links_for(data, *accounts_, *actors_);
     link_evaluation(evaluation_config.links, *pathways_, *sharedjobs_);
     evaluation_ = std::make_unique<evaluation::EvaluationService>(*database_, vocabulary_,
@@ -84,6 +87,7 @@ void Application::register_routes() {
     needs::register_routes(*router_, *needs_, *jobs_, roles_);
     evaluation::register_routes(*router_, *evaluation_);
     sharedjobs::register_routes(*router_, *sharedjobs_, *jobs_);
+    commons::register_routes(*router_, *commons_);
     network::register_routes(*router_, *network_, *jobs_);
     app::register_routes(*router_, *this);
 }

@@ -8,6 +8,7 @@
 #include "actors/actor_service.hpp"
 #include "api/jobs.hpp"
 #include "api/router.hpp"
+#include "commons/commons_service.hpp"
 #include "core/roles.hpp"
 #include "core/vocabulary.hpp"
 #include "evaluation/evaluation_service.hpp"
@@ -49,6 +50,7 @@ class Application {
     network::NetworkService& network() { return *network_; }
     api::Jobs& jobs() { return *jobs_; }
     sharedjobs::SharedJobsService& sharedjobs() { return *sharedjobs_; }
+    commons::CommonsService& commons() { return *commons_; }
     const api::Router& router() const { return *router_; }
 
   private:
@@ -69,6 +71,7 @@ class Application {
     std::unique_ptr<evaluation::EvaluationService> evaluation_;
     // Before jobs_: destroyed after it, so that no running job outlives the service it uses.
     std::unique_ptr<sharedjobs::SharedJobsService> sharedjobs_;
+    std::unique_ptr<commons::CommonsService> commons_;
     network::NetworkRules network_rules_;
     std::unique_ptr<network::NetworkService> network_;
     std::unique_ptr<api::Jobs> jobs_;

@@ -33,6 +33,17 @@ network::EvidenceSource mentoring_evidence(pathways::PathwayService& pathways) {
     };
 }
 
+network::EvidenceSource co_contracting_evidence(commons::CommonsService& commons) {
+    return [&commons](std::int64_t pole, int year) {
+        std::vector<network::RelationEvidence> evidence;
+        // One fact per pair: the co_contracting kind is symmetric in the network's data.
+        for (const auto& pair : commons.co_contractors(pole, year))
+            evidence.push_back(
+                {pair.actor_a, pair.actor_b, "co_contracting", "", "", pair.tender, pair.date});
+        return evidence;
+    };
+}
+
 pathways::OriginCatalog needs_origins(needs::NeedsService& needs) {
     return {
         [&needs](std::int64_t pole, std::int64_t id) { return needs.need_group_title(pole, id); },

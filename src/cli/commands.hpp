@@ -18,6 +18,7 @@ void add_needs_commands(CLI::App& app, GlobalOptions& global);
 void add_evaluation_commands(CLI::App& app, GlobalOptions& global);
 void add_sharedjobs_commands(CLI::App& app, GlobalOptions& global);
 void add_network_commands(CLI::App& app, GlobalOptions& global);
+void add_commons_commands(CLI::App& app, GlobalOptions& global);
 
 // Runs the whole command line; returns the process exit code and never throws.
 int run(int argc, char** argv);

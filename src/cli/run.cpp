@@ -20,6 +20,7 @@ int run(int argc, char** argv) {
     add_evaluation_commands(app, global);
     add_sharedjobs_commands(app, global);
     add_network_commands(app, global);
+    add_commons_commands(app, global);
     try {
         app.parse(argc, argv);
         return 0;

@@ -107,7 +107,7 @@ std::string fictitious_siret(unsigned seed) {
 
 // Each module's part of the demo, in the order of the flow.
 const std::vector<void (*)(DemoContext&)> kModuleSeeders = {
-    seed_needs, seed_pathways, seed_sharedjobs, seed_network, seed_evaluation};
+    seed_needs, seed_pathways, seed_sharedjobs, seed_commons, seed_network, seed_evaluation};
 
 DemoResult build_demo(app::Application& application) {
     auto& accounts = application.accounts();

@@ -28,6 +28,8 @@ void seed_pathways(DemoContext& context);
 void seed_needs(DemoContext& context);
 void seed_evaluation(DemoContext& context);
 void seed_sharedjobs(DemoContext& context);
+// Collective tender responses: a won consortium (co-contractors for the network), a lost bid.
+void seed_commons(DemoContext& context);
 void seed_network(DemoContext& context);
 
 }  // namespace maillage::demo

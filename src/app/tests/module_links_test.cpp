@@ -96,6 +96,76 @@ TEST_P(ModuleLinksTest, AMentoringPairingYieldsADerivedRelationBetweenTheTwoActo
         }
 }
 
+TEST_P(ModuleLinksTest, MembersOfAWonConsortiumAreDerivedCoContractors) {
+    auto town = actor(pole_, "Commune de Tarnos", "municipality");
+    auto siae = actor(pole_, "Atelier d'insertion des Barthes", "aci");
+    auto coop = actor(pole_, "Scop Jardins du Seignanx", "scop");
+    auto ei = actor(pole_, "Adour Propreté", "ei");
+    auto& commons = app_->commons();
+    auto member = [](std::int64_t actor, const char* role) {
+        commons::MemberInput m;
+        m.actor_id = actor;
+        m.role = role;
+        return m;
+    };
+    commons::TenderInput won;
+    won.buyer_actor_id = town;
+    won.title = "Entretien des espaces verts";
+    won.reference = "EV-2026";
+    won.deadline_on = "2026-02-15";
+    won.status = "won";
+    won.awarded_on = "2026-03-20";
+    won.contract_start = "2026-04-01";
+    won.contract_end = "2027-03-31";
+    commons.create(
+        pole_, admin_, won,
+        {member(siae, "mandataire"), member(coop, "co_traitant"), member(ei, "co_traitant")});
+    auto lost = won;  // the same consortium, not retained: no contract, no evidence
+    lost.title = "Nettoyage des locaux";
+    lost.reference = "NET-2026";
+    lost.status = "lost";
+    lost.contract_start.reset();
+    lost.contract_end.reset();
+    commons.create(pole_, admin_, lost, {member(town, "mandataire"), member(siae, "co_traitant")});
+    // The town and the SIAE declared an opposition for 2026: the evidence sits beside it.
+    network::RelationInput declared{2026,         "activity_creation", coop, siae,
+                                    "opposition", std::nullopt,        2,    std::nullopt};
+    app_->network().set_relation(pole_, admin_, declared);
+
+    auto count_from_commons = [&](int year) {
+        auto by_source = app_->network().refresh_derived(pole_, admin_, year).by_source;
+        for (const auto& [source, count] : by_source)
+            if (source == "commons") return count;
+        return std::int64_t(-1);
+    };
+    EXPECT_EQ(count_from_commons(2026), 3);  // three members: three pairs
+    auto scope = app_->network().scope_graph(pole_, {2026, "activity_creation"});
+    auto find = [&](std::int64_t from, std::int64_t to) -> const network::ScopeRelation* {
+        for (const auto& r : scope.relations)
+            if (r.from == from && r.to == to) return &r;
+        return nullptr;
+    };
+    for (auto [a, b] : {std::pair{siae, coop}, {coop, ei}, {ei, siae}, {coop, siae}}) {
+        ASSERT_NE(find(a, b), nullptr) << a << " → " << b;
+        ASSERT_FALSE(find(a, b)->evidence.empty());
+        EXPECT_EQ(find(a, b)->evidence[0].kind, "co_contracting");
+        EXPECT_EQ(find(a, b)->evidence[0].source, "commons");
+        EXPECT_EQ(find(a, b)->evidence[0].detail, "Entretien des espaces verts (EV-2026)");
+    }
+    EXPECT_TRUE(find(siae, coop)->derived());
+    EXPECT_EQ(find(siae, coop)->nature, "alliance");  // co_contracting's default
+    EXPECT_FALSE(find(coop, siae)->derived());        // the declared relation stays
+    EXPECT_EQ(find(coop, siae)->nature, "opposition");
+    EXPECT_EQ(find(town, siae), nullptr);  // the lost tender proves nothing
+    EXPECT_EQ(find(siae, town), nullptr);
+    // The contract runs to March 2027; nothing in 2025 or 2028.
+    EXPECT_EQ(count_from_commons(2027), 3);
+    EXPECT_EQ(count_from_commons(2025), 0);
+    EXPECT_EQ(count_from_commons(2028), 0);
+    // Pole B sees none of it.
+    EXPECT_TRUE(app_->commons().co_contractors(other_, 2026).empty());
+}
+
 TEST_P(ModuleLinksTest, AProjectAnsweringAGroupOrACallShowsItsTitle) {
     auto& observatory = app_->needs();
     for (int i = 0; i < 6; ++i) {  // above the minimum cell size of a call's evidence (5)
