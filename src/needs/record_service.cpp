@@ -260,7 +260,8 @@ ImportSummary NeedsService::import_records(std::int64_t pole_id,
             --ids_left;
             std::string language = resolve_language(input, taxonomy_, territory_);
             auto merged = code_record(coder, taxonomy_, territory_, input, language, {});
-            storage::add_record(*records, id, pole_id, input, language, now);
+            storage::add_record(*records, id, pole_id, input, language, now,
+                                codes_fingerprint(merged));
             storage::add_codes(*codes, id, pole_id, merged);
             ++summary.rows;
             ++(has_need_category(merged) ? summary.coded : summary.uncoded);
