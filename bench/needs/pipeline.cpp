@@ -77,6 +77,12 @@ int main(int argc, char** argv) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     auto pole = application.accounts().find_pole("bench");
     if (!pole) pole = application.accounts().create_pole("bench", "Bench", "employment_network");
+    if (!sqlite)  // a server database is not recreated: the previous run's records go first
+        application.database().write([&](store::Connection& c) {
+            for (const char* table : {"needs_group_members", "needs_groups", "needs_codes",
+                                      "needs_corrections", "needs_decisions", "needs_records"})
+                c.execute(std::string("DELETE FROM ") + table + " WHERE pole_id = ?", {pole->id});
+        });
     auto& needs = application.needs();
     NoProgress quiet;
     std::vector<Stage> stages;

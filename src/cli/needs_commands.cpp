@@ -73,9 +73,11 @@ void run_catalogue(const GlobalOptions& global, const NeedsArgs& args) {
     io::TerminalProgress progress;
     auto summary = open.application->needs().catalogue(open.pole.id, std::nullopt, progress);
     progress.finish();
-    std::printf("%lld records coded: %lld with a need category, %lld without, %lld codes\n",
-                (long long)summary.records, (long long)summary.coded, (long long)summary.uncoded,
-                (long long)summary.codes);
+    std::printf(
+        "%lld records coded: %lld with a need category, %lld without, %lld codes (%lld records "
+        "whose codes changed written again)\n",
+        (long long)summary.records, (long long)summary.coded, (long long)summary.uncoded,
+        (long long)summary.codes, (long long)summary.rewritten);
 }
 
 void run_rationalise(const GlobalOptions& global, const NeedsArgs& args) {

@@ -18,6 +18,8 @@ using store::Connection;
 
 namespace {
 
+constexpr std::size_t kCatalogueChunk = 25000;
+
 RecordInput input_of(const storage::RecordText& t) {
     RecordInput r;
     r.record_id = t.record_id;
@@ -33,12 +35,10 @@ RecordInput input_of(const storage::RecordText& t) {
 std::vector<std::vector<RecordCode>> code_all(
     const std::vector<storage::RecordText>& texts,
     const std::unordered_map<std::int64_t, std::vector<Correction>>& corrections,
-    const Taxonomy& taxonomy, const territory::Territory& territory, unsigned threads,
-    Progress& progress) {
+    const Taxonomy& taxonomy, const territory::Territory& territory, unsigned threads) {
     std::vector<std::vector<RecordCode>> out(texts.size());
     threads = std::max(1u, std::min<unsigned>(threads, unsigned(texts.size() / 2000 + 1)));
-    std::atomic<std::size_t> done{0};
-    auto work = [&](std::size_t first, std::size_t last, bool reports) {
+    auto work = [&](std::size_t first, std::size_t last) {
         Coder coder(taxonomy);
         static const std::vector<Correction> none;
         for (std::size_t i = first; i < last; ++i) {
@@ -47,17 +47,15 @@ std::vector<std::vector<RecordCode>> code_all(
             auto found = corrections.find(texts[i].id);
             out[i] = merge_codes(hits, input, found == corrections.end() ? none : found->second,
                                  territory);
-            if (++done % 5000 == 0 && reports) progress.update("coding", done, texts.size());
         }
     };
     std::vector<std::thread> pool;
     std::size_t per = (texts.size() + threads - 1) / threads;
     for (unsigned t = 1; t < threads; ++t)
         pool.emplace_back(work, std::min(texts.size(), t * per),
-                          std::min(texts.size(), (t + 1) * per), false);
-    work(0, std::min(texts.size(), per), true);
+                          std::min(texts.size(), (t + 1) * per));
+    work(0, std::min(texts.size(), per));
     for (auto& th : pool) th.join();
-    progress.update("coding", texts.size(), texts.size());
     return out;
 }
 
@@ -68,27 +66,40 @@ CatalogueSummary NeedsService::catalogue(std::int64_t pole_id, std::optional<std
     CatalogueSummary summary;
     database_.write([&](Connection& c) {
         LargeWriteCache cache(c);
-        progress.update("reading", 0, 0);
-        auto texts = storage::record_texts(c, pole_id);
         std::unordered_map<std::int64_t, std::vector<Correction>> corrections;
         for (auto& [record, correction] : storage::pole_corrections(c, pole_id))
             corrections[record].push_back(std::move(correction));
-        auto codes = code_all(texts, corrections, taxonomy_, territory_, kWorkThreads, progress);
-        storage::delete_pole_codes(c, pole_id);
-        auto writer = storage::code_writer(c);
-        for (std::size_t i = 0; i < texts.size(); ++i) {
-            storage::add_codes(*writer, texts[i].id, pole_id, codes[i]);
-            ++(has_need_category(codes[i]) ? summary.coded : summary.uncoded);
-            summary.codes += std::int64_t(codes[i].size());
-            if (i % 10000 == 0) progress.update("writing", i, texts.size());
+        auto total = storage::count_records(c, pole_id);
+        progress.update("coding", 0, total);
+        // In chunks of records, so that a million records' texts and codes are never all in
+        // memory at once.
+        for (std::int64_t after = 0;;) {
+            auto texts = storage::record_texts(c, pole_id, after, kCatalogueChunk);
+            if (texts.empty()) break;
+            after = texts.back().id;
+            auto codes = code_all(texts, corrections, taxonomy_, territory_, kWorkThreads);
+            // Only the records whose codes come out differently are rewritten: a run after a
+            // change of rules touches the records it concerns, a run without one writes
+            // nothing.
+            std::vector<std::int64_t> changed;
+            std::vector<const std::vector<RecordCode>*> changed_codes;
+            for (std::size_t i = 0; i < texts.size(); ++i) {
+                ++(has_need_category(codes[i]) ? summary.coded : summary.uncoded);
+                summary.codes += std::int64_t(codes[i].size());
+                if (codes_fingerprint(codes[i]) == texts[i].codes_fingerprint) continue;
+                changed.push_back(texts[i].id);
+                changed_codes.push_back(&codes[i]);
+            }
+            storage::replace_codes(c, pole_id, changed, changed_codes);
+            summary.rewritten += std::int64_t(changed.size());
+            summary.records += std::int64_t(texts.size());
+            progress.update("coding", summary.records, total);
         }
-        writer->flush();
-        progress.update("writing", texts.size(), texts.size());
-        summary.records = std::int64_t(texts.size());
         Json s = {{"records", summary.records},
                   {"coded", summary.coded},
                   {"uncoded", summary.uncoded},
-                  {"codes", summary.codes}};
+                  {"codes", summary.codes},
+                  {"rewritten", summary.rewritten}};
         storage::add_run(c, pole_id, "catalogue", user_id, s.dump());
         accounts::record_activity(c, pole_id, user_id, "catalogue", "intake_record", std::nullopt,
                                   std::to_string(summary.records) + " records coded");
@@ -120,7 +131,8 @@ RationaliseSummary NeedsService::rationalise(std::int64_t pole_id,
         progress.update("comparing", 0, texts.size());
         auto shingled =
             shingle_texts(items, taxonomy_.languages(), std::size_t(s.shingle_size), kWorkThreads);
-        auto join = similarity_self_join(shingled.sets, s.similarity_threshold, kWorkThreads);
+        auto join = similarity_self_join(shingled.sets, s.similarity_threshold, kWorkThreads,
+                                         kGroupingCandidatesPerToken);
         Partition partition = partition_from_labels(components(join, texts.size()));
         progress.update("comparing", texts.size(), texts.size());
 

@@ -3,6 +3,9 @@
 #include <libstemmer.h>
 #include <unicode/uchar.h>
 
+#include <cstring>
+#include <unordered_map>
+
 #include "core/error.hpp"
 #include "core/text.hpp"
 
@@ -160,6 +163,59 @@ std::string fold_text(std::string_view text) {
     return out;
 }
 
+std::uint64_t StringIds::hash_of(std::string_view key) {
+    // FNV-1a over 8-byte words, then a final mix (the words are short: one or two rounds).
+    std::uint64_t h = 1469598103934665603ull ^ key.size();
+    std::size_t i = 0;
+    for (; i + 8 <= key.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, key.data() + i, 8);
+        h = (h ^ w) * 0x100000001B3ull;
+        h ^= h >> 29;
+    }
+    std::uint64_t tail = 0;
+    if (i < key.size()) std::memcpy(&tail, key.data() + i, key.size() - i);
+    h = (h ^ tail) * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 32);
+}
+
+std::size_t StringIds::slot_of(std::string_view key, std::uint64_t hash) const {
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+        const Slot& s = slots_[i];
+        if (s.value == npos) return i;
+        if (s.hash == hash && s.length == key.size() &&
+            std::memcmp(arena_.data() + s.offset, key.data(), key.size()) == 0)
+            return i;
+    }
+}
+
+std::uint32_t StringIds::find(std::string_view key) const {
+    return slots_[slot_of(key, hash_of(key))].value;
+}
+
+void StringIds::insert(std::string_view key, std::uint32_t value) {
+    if ((count_ + 1) * 2 > slots_.size()) grow();
+    std::uint64_t hash = hash_of(key);
+    Slot& s = slots_[slot_of(key, hash)];
+    s = {hash, static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(key.size()),
+         value};
+    arena_.append(key);
+    ++count_;
+}
+
+void StringIds::grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    std::size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+        if (s.value == npos) continue;
+        std::size_t i = s.hash & mask;
+        while (slots_[i].value != npos) i = (i + 1) & mask;
+        slots_[i] = s;
+    }
+}
+
 Analyzer::Analyzer(const Languages& languages) : languages_(languages) {
     for (const auto& language : languages.all()) {
         sb_stemmer* stemmer = sb_stemmer_new(language.stemmer.c_str(), "UTF_8");
@@ -176,11 +232,10 @@ Analyzer::~Analyzer() {
 }
 
 std::uint32_t Analyzer::intern(std::string_view stem) {
-    auto it = stem_ids_.find(stem);
-    if (it != stem_ids_.end()) return it->second;
+    if (auto found = stem_ids_.find(stem); found != StringIds::npos) return found;
     auto id = static_cast<std::uint32_t>(stems_.size());
     stems_.emplace_back(stem);
-    stem_ids_.emplace(std::string(stem), id);
+    stem_ids_.insert(stem, id);
     return id;
 }
 
@@ -200,10 +255,9 @@ std::uint32_t Analyzer::stem_new_word(std::size_t language, std::string_view low
 std::uint32_t Analyzer::lookup(std::size_t language, std::string_view lower) {
     key_.assign(1, static_cast<char>(language));
     key_.append(lower);
-    auto it = cache_.find(std::string_view(key_));
-    if (it != cache_.end()) return it->second;
+    if (auto found = cache_.find(key_); found != StringIds::npos) return found;
     std::uint32_t id = stem_new_word(language, lower);
-    cache_.emplace(key_, id);
+    cache_.insert(key_, id);
     return id;
 }
 

@@ -10,7 +10,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "needs/languages.hpp"
@@ -36,6 +35,33 @@ std::string fold_word(std::string_view utf8_word);
 // space, as text::fold writes it, with the fast path of fold_word.
 std::string fold_text(std::string_view utf8);
 
+// Strings to 32-bit values in one open-addressing table over a byte arena: the analyser's
+// word cache and stem ids are looked up for every word of every text, and a node-based
+// std::unordered_map<std::string> spent more time there (hashing, chasing nodes, allocating)
+// than the stemmer. A helper of general use that could move to src/core.
+class StringIds {
+  public:
+    static constexpr std::uint32_t npos = 0xFFFFFFFFu;
+    std::uint32_t find(std::string_view key) const;
+    // Adds `key` with `value` (the key must not be there yet).
+    void insert(std::string_view key, std::uint32_t value);
+    std::size_t size() const { return count_; }
+
+  private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::uint32_t offset = 0, length = 0;
+        std::uint32_t value = npos;  // npos: empty slot
+    };
+    static std::uint64_t hash_of(std::string_view key);
+    std::size_t slot_of(std::string_view key, std::uint64_t hash) const;
+    void grow();
+
+    std::vector<Slot> slots_ = std::vector<Slot>(64);
+    std::string arena_;
+    std::size_t count_ = 0;
+};
+
 class Analyzer {
   public:
     explicit Analyzer(const Languages& languages);
@@ -53,13 +79,7 @@ class Analyzer {
     std::size_t stem_count() const { return stems_.size(); }
 
   private:
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept {
-            return std::hash<std::string_view>{}(s);
-        }
-    };
-    static constexpr std::uint32_t kLeftOut = 0xFFFFFFFFu;
+    static constexpr std::uint32_t kLeftOut = 0xFFFFFFFEu;  // StringIds::npos is "absent"
 
     // The stem id of a lower-case word, or kLeftOut for a stop word or a number.
     std::uint32_t lookup(std::size_t language, std::string_view lower);
@@ -68,8 +88,8 @@ class Analyzer {
 
     const Languages& languages_;
     std::vector<sb_stemmer*> stemmers_;  // per language
-    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> cache_;
-    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> stem_ids_;
+    StringIds cache_;                    // language byte + lower-case word -> stem id or kLeftOut
+    StringIds stem_ids_;                 // stem -> id
     std::vector<std::string> stems_;
     std::string key_;    // language byte + lower-case word, reused
     std::string lower_;  // the current word, lower case, reused

@@ -50,4 +50,33 @@ bool has_need_category(const std::vector<RecordCode>& codes) {
     });
 }
 
+namespace {
+
+class Fnv1a {
+  public:
+    void add(std::string_view bytes) {
+        for (char c : bytes) hash_ = (hash_ ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        hash_ = (hash_ ^ 0xFFu) * 1099511628211ull;  // a byte no UTF-8 text holds: a separator
+    }
+    std::uint64_t value() const { return hash_; }
+
+  private:
+    std::uint64_t hash_ = 1469598103934665603ull;
+};
+
+}  // namespace
+
+std::int64_t codes_fingerprint(const std::vector<RecordCode>& codes) {
+    Fnv1a h;
+    for (const auto& c : codes) {
+        h.add(to_string(c.kind));
+        h.add(c.code);
+        for (const auto& m : c.matched) h.add(m);
+        h.add(c.declared ? "d" : "-");
+        h.add(c.correction ? *c.correction : "");
+    }
+    auto value = static_cast<std::int64_t>(h.value());
+    return value == 0 ? 1 : value;
+}
+
 }  // namespace maillage::needs

@@ -34,4 +34,9 @@ std::vector<RecordCode> merge_codes(const std::vector<CodeHit>& hits, const Reco
 // Whether a record has at least one effective need category.
 bool has_need_category(const std::vector<RecordCode>& codes);
 
+// A 64-bit fingerprint of a record's merged codes (every field), never 0, stable across
+// processes (FNV-1a): stored with the codes, it lets a catalogue run rewrite only the records
+// whose codes changed.
+std::int64_t codes_fingerprint(const std::vector<RecordCode>& codes);
+
 }  // namespace maillage::needs

@@ -87,6 +87,7 @@ struct ImportSummary {
 
 struct CatalogueSummary {
     std::int64_t records = 0, coded = 0, uncoded = 0, codes = 0;
+    std::int64_t rewritten = 0;  // records whose codes changed and were written again
 };
 
 // A pole's settings for the observatory (defaults in data/needs/settings.json).

@@ -304,7 +304,11 @@ Json to_json(const ImportSummary& s) {
 }
 
 Json to_json(const CatalogueSummary& s) {
-    return {{"records", s.records}, {"coded", s.coded}, {"uncoded", s.uncoded}, {"codes", s.codes}};
+    return {{"records", s.records},
+            {"coded", s.coded},
+            {"uncoded", s.uncoded},
+            {"codes", s.codes},
+            {"rewritten", s.rewritten}};
 }
 
 Json to_json(const RationaliseSummary& s) {

@@ -1,4 +1,5 @@
 // Intake records: the form, the list, corrections and the streamed all-or-nothing import.
+#include <thread>
 #include <unordered_map>
 
 #include "accounts/account_service.hpp"
@@ -67,6 +68,31 @@ std::vector<RecordCode> code_record(Coder& coder, const Taxonomy& taxonomy,
                                     const std::vector<Correction>& corrections) {
     auto hits = coder.rule_hits(taxonomy.languages().index_of(language), input);
     return merge_codes(hits, input, corrections, territory);
+}
+
+struct PendingRecord {
+    RecordInput input;
+    std::string language;
+    std::int64_t id = 0;
+    std::vector<RecordCode> codes;
+};
+
+constexpr std::size_t kCodingBatch = 4096;
+
+// Codes the records of `batch`, split in as many consecutive slices as there are coders.
+void code_batch(std::vector<PendingRecord>& batch, std::vector<std::unique_ptr<Coder>>& coders,
+                const Taxonomy& taxonomy, const territory::Territory& territory) {
+    std::size_t per = (batch.size() + coders.size() - 1) / coders.size();
+    auto work = [&](std::size_t t) {
+        for (std::size_t i = t * per; i < std::min(batch.size(), (t + 1) * per); ++i)
+            batch[i].codes =
+                code_record(*coders[t], taxonomy, territory, batch[i].input, batch[i].language, {});
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < coders.size() && t * per < batch.size(); ++t)
+        pool.emplace_back(work, t);
+    work(0);
+    for (auto& th : pool) th.join();
 }
 
 Record load_one(Connection& c, std::int64_t pole_id, std::int64_t id,
@@ -215,7 +241,9 @@ ImportSummary NeedsService::import_records(std::int64_t pole_id,
     std::vector<LineProblem> header_problems;
     RecordColumns columns(reader.header(), header_problems);
     if (!header_problems.empty()) throw ImportRejected(reader.name(), std::move(header_problems));
-    Coder coder(taxonomy_);
+    std::vector<std::unique_ptr<Coder>> coders;
+    for (unsigned t = 0; t < kWorkThreads; ++t)
+        coders.push_back(std::make_unique<Coder>(taxonomy_));
     ImportSummary summary;
     database_.write([&](Connection& c) {
         LargeWriteCache cache(c);
@@ -226,6 +254,20 @@ ImportSummary NeedsService::import_records(std::int64_t pole_id,
         ProblemList problems;
         std::int64_t next_id = 0, ids_left = 0;
         const std::string now = clock::now_iso();
+        // Valid records are coded in batches on two threads (one Coder each), then written in
+        // file order: the result does not depend on the threads.
+        std::vector<PendingRecord> batch;
+        auto write_batch = [&] {
+            code_batch(batch, coders, taxonomy_, territory_);
+            for (auto& p : batch) {
+                storage::add_record(*records, p.id, pole_id, p.input, p.language, now,
+                                    codes_fingerprint(p.codes));
+                storage::add_codes(*codes, p.id, pole_id, p.codes);
+                ++summary.rows;
+                ++(has_need_category(p.codes) ? summary.coded : summary.uncoded);
+            }
+            batch.clear();
+        };
         io::TableRow row;
         std::size_t lines = 0;
         while (reader.next(row)) {
@@ -259,13 +301,11 @@ ImportSummary NeedsService::import_records(std::int64_t pole_id,
             std::int64_t id = next_id++;
             --ids_left;
             std::string language = resolve_language(input, taxonomy_, territory_);
-            auto merged = code_record(coder, taxonomy_, territory_, input, language, {});
-            storage::add_record(*records, id, pole_id, input, language, now);
-            storage::add_codes(*codes, id, pole_id, merged);
-            ++summary.rows;
-            ++(has_need_category(merged) ? summary.coded : summary.uncoded);
+            batch.push_back({std::move(input), std::move(language), id, {}});
+            if (batch.size() == kCodingBatch) write_batch();
         }
         if (!problems.empty()) throw ImportRejected(reader.name(), problems.take());
+        write_batch();
         codes->flush();
         records->flush();
         progress.update("importing", reader.total_bytes(), reader.total_bytes());

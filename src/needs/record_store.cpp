@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "needs/analyzer.hpp"
+#include "needs/coder.hpp"
 
 namespace maillage::needs::storage {
 
@@ -99,13 +100,28 @@ std::optional<std::int64_t> find_record(Connection& c, std::int64_t pole_id,
 }
 
 std::unique_ptr<BatchInsert> record_writer(Connection& c) {
-    return std::make_unique<BatchInsert>(
-        c, "needs_records",
-        std::vector<std::string>{
-            "id",         "pole_id",    "record_id",     "interview_date", "centre",
-            "counsellor", "commune",    "person_key",    "age_band",       "situations",
-            "need_text",  "need_codes", "proposal_text", "coop_interest",  "sectors",
-            "skills",     "language",   "search_text",   "created_at",     "updated_at"});
+    return std::make_unique<BatchInsert>(c, "needs_records",
+                                         std::vector<std::string>{"id",
+                                                                  "pole_id",
+                                                                  "record_id",
+                                                                  "interview_date",
+                                                                  "centre",
+                                                                  "counsellor",
+                                                                  "commune",
+                                                                  "person_key",
+                                                                  "age_band",
+                                                                  "situations",
+                                                                  "need_text",
+                                                                  "need_codes",
+                                                                  "proposal_text",
+                                                                  "coop_interest",
+                                                                  "sectors",
+                                                                  "skills",
+                                                                  "language",
+                                                                  "search_text",
+                                                                  "created_at",
+                                                                  "updated_at",
+                                                                  "codes_fingerprint"});
 }
 
 std::unique_ptr<BatchInsert> code_writer(Connection& c, BatchInsert* records) {
@@ -117,7 +133,8 @@ std::unique_ptr<BatchInsert> code_writer(Connection& c, BatchInsert* records) {
 }
 
 void add_record(BatchInsert& records, std::int64_t id, std::int64_t pole_id, const RecordInput& r,
-                const std::string& language, const std::string& now) {
+                const std::string& language, const std::string& now,
+                std::int64_t codes_fingerprint) {
     records.add({id,
                  pole_id,
                  r.record_id,
@@ -137,7 +154,8 @@ void add_record(BatchInsert& records, std::int64_t id, std::int64_t pole_id, con
                  language,
                  search_text(r),
                  now,
-                 now});
+                 now,
+                 codes_fingerprint});
 }
 
 void add_codes(BatchInsert& codes, std::int64_t record, std::int64_t pole_id,
@@ -164,10 +182,25 @@ void update_record(Connection& c, std::int64_t id, const RecordInput& r,
 
 void replace_codes(Connection& c, std::int64_t record, std::int64_t pole_id,
                    const std::vector<RecordCode>& list) {
-    c.execute("DELETE FROM needs_codes WHERE record = ?", {record});
+    replace_codes(c, pole_id, {record}, {&list});
+}
+
+void replace_codes(Connection& c, std::int64_t pole_id, const std::vector<std::int64_t>& records,
+                   const std::vector<const std::vector<RecordCode>*>& lists) {
+    constexpr std::size_t kBatch = 500;
     auto codes = code_writer(c);
-    add_codes(*codes, record, pole_id, list);
-    codes->flush();
+    for (std::size_t first = 0; first < records.size(); first += kBatch) {
+        std::size_t last = std::min(records.size(), first + kBatch);
+        Params ids(records.begin() + std::ptrdiff_t(first), records.begin() + std::ptrdiff_t(last));
+        c.execute("DELETE FROM needs_codes WHERE record IN (" + placeholders(ids.size()) + ")",
+                  ids);
+        for (std::size_t i = first; i < last; ++i) {
+            add_codes(*codes, records[i], pole_id, *lists[i]);
+            c.execute("UPDATE needs_records SET codes_fingerprint = ? WHERE id = ?",
+                      {codes_fingerprint(*lists[i]), records[i]});
+        }
+        codes->flush();
+    }
 }
 
 void delete_record(Connection& c, std::int64_t id) {
@@ -284,12 +317,18 @@ void clear_correction(Connection& c, std::int64_t record, CodeKind kind, const s
               {record, std::string(to_string(kind)), code});
 }
 
-std::vector<RecordText> record_texts(Connection& c, std::int64_t pole_id) {
+std::vector<RecordText> record_texts(Connection& c, std::int64_t pole_id, std::int64_t after_id,
+                                     std::size_t limit) {
     std::vector<RecordText> out;
-    for (const auto& row :
-         c.query("SELECT id, record_id, commune, language, need_text, proposal_text, need_codes, "
-                 "sectors FROM needs_records WHERE pole_id = ? ORDER BY id",
-                 {pole_id})) {
+    std::string sql =
+        "SELECT id, record_id, commune, language, need_text, proposal_text, need_codes, sectors, "
+        "codes_fingerprint FROM needs_records WHERE pole_id = ? AND id > ? ORDER BY id";
+    Params params{pole_id, after_id};
+    if (limit) {
+        sql += " LIMIT ?";
+        params.push_back(std::int64_t(limit));
+    }
+    for (const auto& row : c.query(sql, params)) {
         RecordText t;
         t.id = row.integer(0);
         t.record_id = row.text(1);
@@ -299,6 +338,7 @@ std::vector<RecordText> record_texts(Connection& c, std::int64_t pole_id) {
         t.proposal_text = row.optional_text(5);
         t.need_codes = split_stored(row.text(6));
         t.sectors = split_stored(row.text(7));
+        t.codes_fingerprint = row.integer(8);
         out.push_back(std::move(t));
     }
     return out;

@@ -25,15 +25,21 @@ std::optional<std::int64_t> find_record(Connection& c, std::int64_t pole_id,
 
 std::unique_ptr<BatchInsert> record_writer(Connection& c);
 std::unique_ptr<BatchInsert> code_writer(Connection& c, BatchInsert* records = nullptr);
+// `codes_fingerprint` is codes_fingerprint() of the codes written with the record (0: none yet).
 void add_record(BatchInsert& records, std::int64_t id, std::int64_t pole_id, const RecordInput& r,
-                const std::string& language, const std::string& now);
+                const std::string& language, const std::string& now,
+                std::int64_t codes_fingerprint = 0);
 void add_codes(BatchInsert& codes, std::int64_t record, std::int64_t pole_id,
                const std::vector<RecordCode>& list);
 
 void update_record(Connection& c, std::int64_t id, const RecordInput& r,
                    const std::string& language, const std::string& now);
+// The record's codes and their fingerprint.
 void replace_codes(Connection& c, std::int64_t record, std::int64_t pole_id,
                    const std::vector<RecordCode>& list);
+// replace_codes for many records, in batches.
+void replace_codes(Connection& c, std::int64_t pole_id, const std::vector<std::int64_t>& records,
+                   const std::vector<const std::vector<RecordCode>*>& lists);
 void delete_record(Connection& c, std::int64_t id);
 
 // Full records (with codes and group) in the order of `ids`, all of the pole.
@@ -60,8 +66,11 @@ struct RecordText {
     std::string language;
     std::optional<std::string> need_text, proposal_text;
     std::vector<std::string> need_codes, sectors;
+    std::int64_t codes_fingerprint = 0;
 };
-std::vector<RecordText> record_texts(Connection& c, std::int64_t pole_id);
+// In id order; with a `limit`, at most that many records with ids above `after_id`.
+std::vector<RecordText> record_texts(Connection& c, std::int64_t pole_id, std::int64_t after_id = 0,
+                                     std::size_t limit = 0);
 // Every correction of the pole, by record id.
 std::vector<std::pair<std::int64_t, Correction>> pole_corrections(Connection& c,
                                                                   std::int64_t pole_id);

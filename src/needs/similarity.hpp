@@ -51,7 +51,19 @@ struct JoinResult {
 
 // Every pair of sets with Jaccard similarity >= threshold (0 < threshold <= 1). Empty sets
 // are similar to nothing. Work is split over `threads` threads.
-JoinResult similarity_self_join(const SetCollection& sets, double threshold, unsigned threads = 1);
+//
+// With `candidates_per_token` > 0 the join is no longer exact: each set is compared only with
+// the last `candidates_per_token` sets (in size order: the largest smaller or equal ones)
+// of each of its prefix tokens' lists. Every pair it returns is similar (verified), but some
+// similar pairs are missed; made for grouping, where a set needs one similar partner in its
+// group, not all of them, it keeps the cost linear when a phrase recurs in thousands of texts
+// (the exact join's candidate lists grow with the square of the collection).
+JoinResult similarity_self_join(const SetCollection& sets, double threshold, unsigned threads = 1,
+                                std::size_t candidates_per_token = 0);
+
+// The candidates per prefix token the rationalisation uses (docs/needs.md gives its measured
+// recall against the exact join).
+extern const std::size_t kGroupingCandidatesPerToken;
 
 // Disjoint-set forest with path halving and union by size.
 class UnionFind {

@@ -122,6 +122,29 @@ TEST_P(ServiceTest, CorrectionsWinAndSurviveARerunOfTheCatalogue) {
                  Error);
 }
 
+TEST_P(ServiceTest, TheCatalogueRewritesOnlyTheRecordsWhoseCodesChanged) {
+    auto a = service_->create_record(pole_a_, user_, input("CPI-1", "Créer une épicerie"));
+    auto b = service_->create_record(pole_a_, user_, input("CPI-2", "Un médecin au village"));
+    service_->create_record(pole_a_, user_, input("CPI-3", "Une navette vers la gare"));
+    ASSERT_TRUE(effective(a, CodeKind::need, "food_shop"));
+    ASSERT_TRUE(effective(b, CodeKind::need, "health"));
+    auto summary = service_->catalogue(pole_a_, user_, quiet_);
+    EXPECT_EQ(summary.records, 3);
+    EXPECT_EQ(summary.rewritten, 0);  // the rules give what the records were written with
+    // Two records as if coded by other rules: their codes gone, their fingerprints unknown.
+    fixture_->database().write([&](store::Connection& c) {
+        for (auto id : {a.id, b.id}) {
+            c.execute("DELETE FROM needs_codes WHERE record = ?", {id});
+            c.execute("UPDATE needs_records SET codes_fingerprint = 0 WHERE id = ?", {id});
+        }
+    });
+    summary = service_->catalogue(pole_a_, user_, quiet_);
+    EXPECT_EQ(summary.rewritten, 2);
+    EXPECT_EQ(digest(service_->record(pole_a_, user_, a.id)), digest(a));
+    EXPECT_EQ(digest(service_->record(pole_a_, user_, b.id)), digest(b));
+    EXPECT_EQ(service_->catalogue(pole_a_, user_, quiet_).rewritten, 0);
+}
+
 TEST_P(ServiceTest, ImportsTheSameRecordsFromCsvLatin1XlsxJsonAndJsonLines) {
     // One file, five spellings: UTF-8 with ';', Windows-1252 with ',', XLSX, a JSON array and
     // JSON Lines. The imported records must be identical.

@@ -113,6 +113,26 @@ TEST(SimilarityJoin, FindsExactlyThePairsOfTheBruteForceOracle) {
     }
 }
 
+TEST(SimilarityJoin, ACappedJoinKeepsOnlyOraclePairsAndIsExactWithARoomyCap) {
+    auto sets = random_sets(1200, 4);
+    auto collection = collection_of(sets);
+    auto scored = all_pairs_scored(sets);
+    for (double t : {0.5, 0.7}) {
+        auto expected = at_threshold(scored, t);
+        for (unsigned threads : {1u, 2u}) {
+            // Each of the 1,200 sets is in at most 1,200 lists: such a cap never bites.
+            EXPECT_EQ(similarity_self_join(collection, t, threads, 1200).set_pairs(), expected);
+            auto capped = similarity_self_join(collection, t, threads, 4).set_pairs();
+            Pairs common;
+            std::set_intersection(capped.begin(), capped.end(), expected.begin(), expected.end(),
+                                  std::back_inserter(common));
+            EXPECT_EQ(common, capped) << "t " << t;                  // only similar pairs
+            EXPECT_LT(capped.size(), expected.size()) << "t " << t;  // and the cap did bite
+            EXPECT_EQ(similarity_self_join(collection, t, 2, 4).set_pairs(), capped);
+        }
+    }
+}
+
 TEST(SimilarityJoin, JoinsIdenticalSetsOnceAndIgnoresEmptyOnes) {
     SetCollection c;
     c.add({1, 2, 3});
