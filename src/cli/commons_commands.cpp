@@ -4,6 +4,7 @@
 
 #include "app/application.hpp"
 #include "cli/commands.hpp"
+#include "cli/pole_command.hpp"
 #include "commons/tender_json.hpp"
 #include "io/terminal_progress.hpp"
 
@@ -15,18 +16,8 @@ struct CommonsArgs {
     int year = 0;
 };
 
-std::pair<std::unique_ptr<app::Application>, accounts::Pole> open_commons_pole(
-    const GlobalOptions& global, const std::string& slug) {
-    app::Config config;
-    config.database_url = global.database_url;
-    auto application = std::make_unique<app::Application>(config);
-    auto pole = application->accounts().find_pole(slug);
-    if (!pole) throw Error(ErrorCode::not_found, "no pole '" + slug + "'", "pole");
-    return {std::move(application), *pole};
-}
-
 void list_tenders(const GlobalOptions& global, const CommonsArgs& args) {
-    auto [application, pole] = open_commons_pole(global, args.pole);
+    auto [application, pole] = open_pole(global, args.pole);
     commons::TenderFilter filter;
     if (!args.status.empty()) filter.status = args.status;
     if (args.year) filter.year = args.year;
@@ -48,7 +39,7 @@ void list_tenders(const GlobalOptions& global, const CommonsArgs& args) {
 }
 
 void import_tenders(const GlobalOptions& global, const CommonsArgs& args) {
-    auto [application, pole] = open_commons_pole(global, args.pole);
+    auto [application, pole] = open_pole(global, args.pole);
     auto reader = io::open_table(args.file);
     io::TerminalProgress progress;
     auto summary = application->commons().import_table(pole.id, std::nullopt, *reader, progress);

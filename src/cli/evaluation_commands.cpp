@@ -5,6 +5,7 @@
 
 #include "app/application.hpp"
 #include "cli/commands.hpp"
+#include "cli/pole_command.hpp"
 #include "evaluation/evaluation_json.hpp"
 #include "evaluation/grid_files.hpp"
 #include "evaluation/routes.hpp"
@@ -19,36 +20,10 @@ struct EvalArgs {
     std::vector<std::string> files;
 };
 
-// The application and the pole a command works in.
-struct PoleSession {
-    std::unique_ptr<app::Application> app;
-    std::int64_t pole_id = 0;
-
-    PoleSession(const GlobalOptions& global, const std::string& slug) {
-        app::Config config;
-        config.database_url = global.database_url;
-        app = std::make_unique<app::Application>(config);
-        auto found = app->accounts().find_pole(slug);
-        if (!found) throw Error(ErrorCode::not_found, "no pole '" + slug + "'", "pole");
-        pole_id = found->id;
-    }
-};
-
-void write_output(const std::string& bytes, const std::string& path) {
-    if (path.empty() || path == "-") {
-        std::fwrite(bytes.data(), 1, bytes.size(), stdout);
-        return;
-    }
-    std::ofstream out(path, std::ios::binary);
-    out.write(bytes.data(), std::streamsize(bytes.size()));
-    if (!out) throw Error(ErrorCode::internal, "cannot write " + path);
-    std::fprintf(stderr, "wrote %s (%zu bytes)\n", path.c_str(), bytes.size());
-}
-
 void list_grids(const GlobalOptions& global, const EvalArgs& args) {
-    PoleSession s(global, args.pole);
+    auto s = open_pole(global, args.pole);
     std::printf("%-6s %-28s %-4s %-6s %-8s %s\n", "id", "code", "v", "tool", "scope", "title");
-    for (const auto& g : s.app->evaluation().grids(s.pole_id)) {
+    for (const auto& g : s.application->evaluation().grids(s.pole.id)) {
         if (!g.latest && !args.all_versions) continue;
         std::printf("%-6lld %-28s %-4lld %-6s %-8s %s\n", static_cast<long long>(g.id),
                     g.grid->code.c_str(), static_cast<long long>(g.grid->version),
@@ -73,7 +48,7 @@ void validate_grids(const EvalArgs& args) {
 }
 
 void import_grid(const GlobalOptions& global, const EvalArgs& args) {
-    PoleSession s(global, args.pole);
+    auto s = open_pole(global, args.pole);
     std::ifstream in(args.file, std::ios::binary);
     Json document;
     try {
@@ -81,24 +56,24 @@ void import_grid(const GlobalOptions& global, const EvalArgs& args) {
     } catch (const Json::parse_error& e) {
         throw Error(ErrorCode::invalid_input, args.file + ": not valid JSON: " + e.what());
     }
-    auto g = s.app->evaluation().import_grid(s.pole_id, 0, document, args.file);
+    auto g = s.application->evaluation().import_grid(s.pole.id, 0, document, args.file);
     std::printf("imported grid '%s' as id %lld, version %lld, %zu items\n", g.grid->code.c_str(),
                 static_cast<long long>(g.id), static_cast<long long>(g.grid->version),
                 g.grid->items().size());
 }
 
 void export_grid(const GlobalOptions& global, const EvalArgs& args) {
-    PoleSession s(global, args.pole);
-    auto g = s.app->evaluation().find_grid(s.pole_id, args.grid);
+    auto s = open_pole(global, args.pole);
+    auto g = s.application->evaluation().find_grid(s.pole.id, args.grid);
     write_output(evaluation::grid_to_json(*g.grid).dump(2) + "\n", args.output);
 }
 
 void report(const GlobalOptions& global, const EvalArgs& args) {
-    PoleSession s(global, args.pole);
-    auto& service = s.app->evaluation();
-    auto file = args.campaign ? evaluation::campaign_report(service, s.pole_id, args.id,
+    auto s = open_pole(global, args.pole);
+    auto& service = s.application->evaluation();
+    auto file = args.campaign ? evaluation::campaign_report(service, s.pole.id, args.id,
                                                             args.format, args.language)
-                              : evaluation::assessment_report(service, s.pole_id, args.id,
+                              : evaluation::assessment_report(service, s.pole.id, args.id,
                                                               args.format, args.language);
     write_output(file.bytes, args.output.empty() ? file.file_name : args.output);
 }

@@ -5,6 +5,7 @@
 
 #include "app/application.hpp"
 #include "cli/commands.hpp"
+#include "cli/pole_command.hpp"
 #include "io/terminal_progress.hpp"
 #include "needs/exports.hpp"
 #include "needs/json_records.hpp"
@@ -20,44 +21,8 @@ struct NeedsArgs {
     double budget = -1;
 };
 
-struct OpenPole {
-    std::unique_ptr<app::Application> application;
-    accounts::Pole pole;
-};
-
-// The pole named, or the only one of the database.
-OpenPole open_needs_pole(const GlobalOptions& global, const std::string& slug) {
-    app::Config config;
-    config.database_url = global.database_url;
-    OpenPole out{std::make_unique<app::Application>(config), {}};
-    if (!slug.empty()) {
-        auto pole = out.application->accounts().find_pole(slug);
-        if (!pole) throw Error(ErrorCode::not_found, "no pole '" + slug + "'", "pole");
-        out.pole = *pole;
-        return out;
-    }
-    auto poles = out.application->accounts().all_poles();
-    if (poles.size() != 1)
-        throw invalid("pole", poles.empty()
-                                  ? "the database has no pole yet (maillage pole add)"
-                                  : "the database has several poles: name one with --pole");
-    out.pole = poles.front();
-    return out;
-}
-
-void write_output(const std::string& bytes, const std::string& output) {
-    if (output.empty() || output == "-") {
-        std::fwrite(bytes.data(), 1, bytes.size(), stdout);
-        return;
-    }
-    std::ofstream out(output, std::ios::binary);
-    out.write(bytes.data(), std::streamsize(bytes.size()));
-    if (!out) throw Error(ErrorCode::internal, "cannot write " + output);
-    std::fprintf(stderr, "wrote %s\n", output.c_str());
-}
-
 void run_import(const GlobalOptions& global, const NeedsArgs& args) {
-    auto open = open_needs_pole(global, args.pole);
+    auto open = open_pole(global, args.pole, true);
     auto reader = needs::open_records_file(args.file);
     io::TerminalProgress progress;
     auto summary =
@@ -69,7 +34,7 @@ void run_import(const GlobalOptions& global, const NeedsArgs& args) {
 }
 
 void run_catalogue(const GlobalOptions& global, const NeedsArgs& args) {
-    auto open = open_needs_pole(global, args.pole);
+    auto open = open_pole(global, args.pole, true);
     io::TerminalProgress progress;
     auto summary = open.application->needs().catalogue(open.pole.id, std::nullopt, progress);
     progress.finish();
@@ -81,7 +46,7 @@ void run_catalogue(const GlobalOptions& global, const NeedsArgs& args) {
 }
 
 void run_rationalise(const GlobalOptions& global, const NeedsArgs& args) {
-    auto open = open_needs_pole(global, args.pole);
+    auto open = open_pole(global, args.pole, true);
     io::TerminalProgress progress;
     auto summary = open.application->needs().rationalise(open.pole.id, std::nullopt, progress);
     progress.finish();
@@ -98,7 +63,7 @@ void run_rationalise(const GlobalOptions& global, const NeedsArgs& args) {
 }
 
 void run_diagnostic(const GlobalOptions& global, const NeedsArgs& args) {
-    auto open = open_needs_pole(global, args.pole);
+    auto open = open_pole(global, args.pole, true);
     needs::DiagnosticRequest request;
     request.level = *needs::parse_level(args.level);
     if (!args.category.empty()) request.category = args.category;
@@ -114,7 +79,7 @@ void run_diagnostic(const GlobalOptions& global, const NeedsArgs& args) {
 }
 
 void run_call_draft(const GlobalOptions& global, const NeedsArgs& args) {
-    auto open = open_needs_pole(global, args.pole);
+    auto open = open_pole(global, args.pole, true);
     needs::CallRequest request;
     if (!args.title.empty()) request.title = args.title;
     request.language = args.language;
@@ -137,7 +102,7 @@ void run_call_draft(const GlobalOptions& global, const NeedsArgs& args) {
 }
 
 void run_export_records(const GlobalOptions& global, const NeedsArgs& args) {
-    auto open = open_needs_pole(global, args.pole);
+    auto open = open_pole(global, args.pole, true);
     io::TerminalProgress progress;
     progress.update("exporting", 0, 1);
     auto bytes =

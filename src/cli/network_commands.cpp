@@ -8,6 +8,7 @@
 
 #include "app/application.hpp"
 #include "cli/commands.hpp"
+#include "cli/pole_command.hpp"
 #include "core/paths.hpp"
 #include "io/terminal_progress.hpp"
 #include "network/analysis_json.hpp"
@@ -22,27 +23,6 @@ struct NetworkArgs {
     std::string pole, mission, input, format = "json", output, focus, lang = "fr";
     int year = 0;
 };
-
-std::pair<std::unique_ptr<app::Application>, accounts::Pole> open_network_pole(
-    const GlobalOptions& global, const std::string& slug) {
-    app::Config config;
-    config.database_url = global.database_url;
-    auto application = std::make_unique<app::Application>(config);
-    auto pole = application->accounts().find_pole(slug);
-    if (!pole) throw Error(ErrorCode::not_found, "no pole '" + slug + "'", "pole");
-    return {std::move(application), *pole};
-}
-
-void write_output(const std::string& bytes, const std::string& path) {
-    if (path.empty() || path == "-") {
-        std::fwrite(bytes.data(), 1, bytes.size(), stdout);
-        return;
-    }
-    std::ofstream out(path, std::ios::binary);
-    out.write(bytes.data(), std::streamsize(bytes.size()));
-    if (!out) throw Error(ErrorCode::internal, "cannot write " + path);
-    std::fprintf(stderr, "wrote %s\n", path.c_str());
-}
 
 network::Scope scope_of(const NetworkArgs& args) {
     network::Scope scope{args.year, std::nullopt};
@@ -95,7 +75,7 @@ void analyse_file(const NetworkArgs& args) {
 void analyse_pole(const GlobalOptions& global, const NetworkArgs& args) {
     if (args.pole.empty() || !args.year)
         throw invalid("pole", "give --pole and --year, or --input");
-    auto [application, pole] = open_network_pole(global, args.pole);
+    auto [application, pole] = open_pole(global, args.pole);
     io::TerminalProgress progress;
     auto analysis = application->network().analyse(pole.id, scope_of(args),
                                                    network::focus_from(args.focus), progress);
@@ -153,7 +133,7 @@ void add_network_commands(CLI::App& app, GlobalOptions& global) {
         "co-contracting, mentoring, membership of the same other pole)");
     add_scope_options(derive, *args, true);
     derive->callback([&global, args] {
-        auto [application, pole] = open_network_pole(global, args->pole);
+        auto [application, pole] = open_pole(global, args->pole);
         auto summary = application->network().refresh_derived(pole.id, std::nullopt, args->year);
         std::printf("%s %d: %lld derived relation(s), %lld piece(s) of evidence ignored\n",
                     pole.slug.c_str(), args->year, static_cast<long long>(summary.derived),
@@ -171,7 +151,7 @@ void add_network_commands(CLI::App& app, GlobalOptions& global) {
     export_cmd->add_option("--lang", args->lang, "fr, it or en")->capture_default_str();
     export_cmd->add_option("--output,-o", args->output, "File to write (default: stdout)");
     export_cmd->callback([&global, args] {
-        auto [application, pole] = open_network_pole(global, args->pole);
+        auto [application, pole] = open_pole(global, args->pole);
         write_output(
             application->network().export_scope(pole.id, scope_of(*args), args->format, args->lang),
             args->output);

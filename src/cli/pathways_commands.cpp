@@ -4,6 +4,7 @@
 
 #include "app/application.hpp"
 #include "cli/commands.hpp"
+#include "cli/pole_command.hpp"
 #include "pathways/pathway_json.hpp"
 
 namespace maillage::cli {
@@ -16,21 +17,6 @@ struct PathwayArgs {
     bool json = false;
 };
 
-struct OpenPole {
-    std::unique_ptr<app::Application> application;
-    std::int64_t pole_id = 0;
-};
-
-OpenPole open_pole(const GlobalOptions& global, const std::string& slug) {
-    app::Config config;
-    config.database_url = global.database_url;
-    OpenPole open{std::make_unique<app::Application>(config), 0};
-    auto pole = open.application->accounts().find_pole(slug);
-    if (!pole) throw Error(ErrorCode::not_found, "no pole '" + slug + "'", "pole");
-    open.pole_id = pole->id;
-    return open;
-}
-
 pathways::Date date_or_today(const std::string& date) {
     return date.empty() ? pathways::today_utc() : pathways::require_date(date, "date");
 }
@@ -42,7 +28,7 @@ void print_json(const Json& value) {
 void alerts(const GlobalOptions& global, const PathwayArgs& args) {
     auto open = open_pole(global, args.pole);
     auto today = date_or_today(args.date);
-    auto found = open.application->pathways().alerts(open.pole_id, today);
+    auto found = open.application->pathways().alerts(open.pole.id, today);
     if (args.json) {
         Json list = Json::array();
         for (const auto& a : found) list.push_back(pathways::to_json(a));
@@ -62,7 +48,7 @@ void alerts(const GlobalOptions& global, const PathwayArgs& args) {
 
 void dashboard(const GlobalOptions& global, const PathwayArgs& args) {
     auto open = open_pole(global, args.pole);
-    auto d = open.application->pathways().dashboard(open.pole_id, date_or_today(args.date));
+    auto d = open.application->pathways().dashboard(open.pole.id, date_or_today(args.date));
     Json j = pathways::to_json(d);
     if (args.json) return print_json(j);
     std::printf("Portfolio of %s on %s: %lld projects\n", args.pole.c_str(), d.as_of.c_str(),
@@ -100,7 +86,7 @@ void route(const GlobalOptions& global, const PathwayArgs& args) {
         if (end > start) request.subjects.push_back(args.subjects.substr(start, end - start));
         start = end + 1;
     }
-    auto s = open.application->pathways().suggest(open.pole_id, args.project, request);
+    auto s = open.application->pathways().suggest(open.pole.id, args.project, request);
     if (args.json) return print_json(pathways::to_json(s));
     std::printf("%zu candidate(s) considered; left out: %zu at capacity, %zu off the subjects\n",
                 s.ranking.considered, s.ranking.excluded_full, s.ranking.excluded_subject);
@@ -118,7 +104,7 @@ void route(const GlobalOptions& global, const PathwayArgs& args) {
 
 void templates(const GlobalOptions& global, const PathwayArgs& args) {
     auto open = open_pole(global, args.pole);
-    for (const auto& t : open.application->pathways().templates(open.pole_id))
+    for (const auto& t : open.application->pathways().templates(open.pole.id))
         std::printf("%-20s v%-3d %-16s %-8s %3zu steps  %lld projects  %s\n",
                     t.pathway->code.c_str(), t.pathway->version, t.pathway->model.c_str(),
                     t.shipped ? "shipped" : "pole", t.pathway->steps.size(),

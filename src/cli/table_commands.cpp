@@ -4,6 +4,7 @@
 #include "actors/routes.hpp"
 #include "app/application.hpp"
 #include "cli/commands.hpp"
+#include "cli/pole_command.hpp"
 #include "io/terminal_progress.hpp"
 
 namespace maillage::cli {
@@ -12,16 +13,6 @@ namespace {
 struct TableArgs {
     std::string pole, file, format = "csv", output;
 };
-
-std::pair<std::unique_ptr<app::Application>, accounts::Pole> open_pole(const GlobalOptions& global,
-                                                                       const std::string& slug) {
-    app::Config config;
-    config.database_url = global.database_url;
-    auto application = std::make_unique<app::Application>(config);
-    auto pole = application->accounts().find_pole(slug);
-    if (!pole) throw Error(ErrorCode::not_found, "no pole '" + slug + "'", "pole");
-    return {std::move(application), *pole};
-}
 
 void import_actors(const GlobalOptions& global, const TableArgs& args) {
     auto [application, pole] = open_pole(global, args.pole);
