@@ -10,6 +10,7 @@
 #include "actors/validation.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "store/large_write_cache.hpp"
 
 namespace maillage::actors {
 
@@ -31,35 +32,6 @@ Error duplicate_of(std::int64_t existing) {
                      std::to_string(existing) + ")",
                  "siret");
 }
-
-// SQLite's page cache defaults to 2 MB per connection. A bulk import inserts into a dozen
-// B-trees (the actors table, its indexes and the word index) at random positions, so with the
-// default cache nearly every insert evicts a page, spills it to the WAL and reads another back:
-// writing 100,000 rows took 19 s, 11 s with a cache that holds them (bench/README.md). The
-// import's connection gets a larger cap (memory is only taken as pages are used) and goes back
-// to the pool with its old setting.
-class LargeImportCache {
-  public:
-    explicit LargeImportCache(Connection& c) : connection_(c) {
-        if (c.dialect() != store::Dialect::sqlite) return;
-        previous_ = c.query("PRAGMA cache_size")[0].integer(0);
-        c.execute_script("PRAGMA cache_size = -262144");  // KiB: 256 MiB at most
-    }
-    ~LargeImportCache() {
-        if (!previous_) return;
-        try {
-            connection_.execute_script("PRAGMA cache_size = " + std::to_string(*previous_));
-        } catch (...) {
-            // The cache stays larger on this connection; nothing else changes.
-        }
-    }
-    LargeImportCache(const LargeImportCache&) = delete;
-    LargeImportCache& operator=(const LargeImportCache&) = delete;
-
-  private:
-    Connection& connection_;
-    std::optional<std::int64_t> previous_;
-};
 
 }  // namespace
 
@@ -182,7 +154,7 @@ ImportSummary ActorService::import_table(std::int64_t pole_id, std::optional<std
     ImportSummary summary;
     summary.rows = std::int64_t(rows.size());
     database_.write([&](Connection& c) {
-        LargeImportCache cache(c);
+        store::LargeWriteCache cache(c);
         const auto now = clock::now_iso();  // one creation time for the whole import
         storage::ActorBulkInsert created(c, territory_, pole_id, now, rows.size());
         for (std::size_t first = 0; first < rows.size(); first += kImportBatch) {

@@ -11,6 +11,7 @@
 #include "needs/needs_service.hpp"
 #include "needs/record_store.hpp"
 #include "needs/shingles.hpp"
+#include "store/large_write_cache.hpp"
 
 namespace maillage::needs {
 
@@ -65,7 +66,7 @@ CatalogueSummary NeedsService::catalogue(std::int64_t pole_id, std::optional<std
                                          Progress& progress) {
     CatalogueSummary summary;
     database_.write([&](Connection& c) {
-        LargeWriteCache cache(c);
+        store::LargeWriteCache cache(c);
         std::unordered_map<std::int64_t, std::vector<Correction>> corrections;
         for (auto& [record, correction] : storage::pole_corrections(c, pole_id))
             corrections[record].push_back(std::move(correction));
@@ -113,7 +114,7 @@ RationaliseSummary NeedsService::rationalise(std::int64_t pole_id,
     Settings s = settings(pole_id);
     RationaliseSummary summary;
     database_.write([&](Connection& c) {
-        LargeWriteCache cache(c);
+        store::LargeWriteCache cache(c);
         progress.update("reading", 0, 0);
         auto texts = storage::record_texts(c, pole_id);
         auto membership = storage::group_membership(c, pole_id);

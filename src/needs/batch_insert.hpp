@@ -4,7 +4,6 @@
 // cost is binding, not parsing (the actors import spends most of its time in per-statement
 // overhead). A helper of general use that could move to src/store.
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,22 +39,6 @@ class BatchInsert {
     std::size_t pending_rows_ = 0;
     std::size_t written_ = 0;
     std::string full_statement_;
-};
-
-// SQLite's page cache defaults to 2 MB per connection: a bulk write into several B-trees then
-// spills pages to the WAL and reads them back all the time (the actors import measured 19 s
-// against 11 s with a larger cache). The connection gets a larger cap for the duration of the
-// write, and its old setting back afterwards. Nothing on PostgreSQL.
-class LargeWriteCache {
-  public:
-    explicit LargeWriteCache(store::Connection& connection);
-    ~LargeWriteCache();
-    LargeWriteCache(const LargeWriteCache&) = delete;
-    LargeWriteCache& operator=(const LargeWriteCache&) = delete;
-
-  private:
-    store::Connection& connection_;
-    std::optional<std::int64_t> previous_;
 };
 
 }  // namespace maillage::needs

@@ -10,6 +10,7 @@
 #include "needs/record_input.hpp"
 #include "needs/record_store.hpp"
 #include "needs/record_table.hpp"
+#include "store/large_write_cache.hpp"
 
 namespace maillage::needs {
 
@@ -246,7 +247,7 @@ ImportSummary NeedsService::import_records(std::int64_t pole_id,
         coders.push_back(std::make_unique<Coder>(taxonomy_));
     ImportSummary summary;
     database_.write([&](Connection& c) {
-        LargeWriteCache cache(c);
+        store::LargeWriteCache cache(c);
         auto existing = storage::record_ids(c, pole_id);
         std::unordered_map<std::string, std::int64_t> seen;
         auto records = storage::record_writer(c);
