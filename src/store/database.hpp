@@ -62,6 +62,9 @@ class Connection {
     // Runs several statements without parameters (migrations).
     virtual void execute_script(std::string_view sql) = 0;
     virtual void begin_write() = 0;
+    // A write transaction in which the database does not check foreign keys (see
+    // Database::write_unchecked). Backends that cannot turn the checks off begin_write().
+    virtual void begin_unchecked_write() { begin_write(); }
     virtual void begin_read() = 0;
     virtual void commit() = 0;
     virtual void rollback() = 0;
@@ -81,12 +84,20 @@ class Database {
     // it returns, rolls back when it throws: nothing is ever half-written.
     template <class F>
     auto write(F&& work) {
-        return in_transaction(true, std::forward<F>(work));
+        return in_transaction(Mode::write, std::forward<F>(work));
+    }
+    // As write(), but foreign keys are not checked statement by statement (SQLite: the
+    // connection's foreign_keys is off until the transaction ends; PostgreSQL checks them as
+    // usual). For bulk writes whose every reference holds by construction: each row they write
+    // refers only to rows written or read in the same transaction. The caller says how.
+    template <class F>
+    auto write_unchecked(F&& work) {
+        return in_transaction(Mode::unchecked_write, std::forward<F>(work));
     }
     // Runs `work(Connection&)` in a read transaction (one consistent snapshot).
     template <class F>
     auto read(F&& work) {
-        return in_transaction(false, std::forward<F>(work));
+        return in_transaction(Mode::read, std::forward<F>(work));
     }
 
   protected:
@@ -94,15 +105,21 @@ class Database {
     virtual std::unique_ptr<Connection> connect() = 0;
 
   private:
+    enum class Mode { read, write, unchecked_write };
     std::unique_ptr<Connection> acquire();
     void release(std::unique_ptr<Connection> connection, bool healthy);
 
     template <class F>
-    auto in_transaction(bool writing, F&& work) {
+    auto in_transaction(Mode mode, F&& work) {
         auto connection = acquire();
         bool healthy = true;
         try {
-            writing ? connection->begin_write() : connection->begin_read();
+            if (mode == Mode::read)
+                connection->begin_read();
+            else if (mode == Mode::write)
+                connection->begin_write();
+            else
+                connection->begin_unchecked_write();
         } catch (...) {
             release(std::move(connection), false);
             throw;

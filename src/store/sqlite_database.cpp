@@ -73,13 +73,37 @@ class SqliteConnection final : public Connection {
 
     // Prepared once like any statement: sqlite3_exec would parse them for every transaction.
     void begin_write() override { execute("BEGIN IMMEDIATE", {}); }
+    // foreign_keys can only change outside a transaction, so it is turned off just before
+    // BEGIN and on again as soon as the transaction has ended, however it ends.
+    void begin_unchecked_write() override {
+        execute_script("PRAGMA foreign_keys=OFF");
+        unchecked_ = true;
+        try {
+            begin_write();
+        } catch (...) {
+            check_foreign_keys_again();
+            throw;
+        }
+    }
     void begin_read() override { execute("BEGIN", {}); }
-    void commit() override { execute("COMMIT", {}); }
+    void commit() override {
+        execute("COMMIT", {});
+        check_foreign_keys_again();
+    }
     void rollback() override {
         if (!sqlite3_get_autocommit(db_)) execute_script("ROLLBACK");
+        check_foreign_keys_again();
     }
 
   private:
+    // If this throws, the transaction's rollback() tries again, and the pool drops the
+    // connection if that fails too: no connection goes back unchecked.
+    void check_foreign_keys_again() {
+        if (!unchecked_) return;
+        execute_script("PRAGMA foreign_keys=ON");
+        unchecked_ = false;
+    }
+
     sqlite3_stmt* prepare(std::string_view sql, const Params& params) {
         auto it = statements_.find(std::string(sql));
         sqlite3_stmt* statement;
@@ -151,6 +175,7 @@ class SqliteConnection final : public Connection {
     }
 
     sqlite3* db_ = nullptr;
+    bool unchecked_ = false;  // foreign_keys is off for the current transaction
     std::unordered_map<std::string, sqlite3_stmt*> statements_;
 };
 

@@ -77,6 +77,34 @@ TEST_P(StoreTest, ExecuteCountsChangedRowsAndReturningGivesIds) {
     EXPECT_EQ(changed, 1);
 }
 
+// write_unchecked() turns the checks off for its own transaction only: whether it commits or
+// rolls back, the connection goes back to the pool checking foreign keys again.
+TEST_P(StoreTest, ForeignKeysAreCheckedAgainAfterAnUncheckedWrite) {
+    db().write([](Connection& c) {
+        c.execute(
+            "CREATE TABLE notes (id INTEGER PRIMARY KEY, item_id INTEGER REFERENCES items(id))");
+    });
+    db().write_unchecked([](Connection& c) {
+        c.execute("INSERT INTO items (id, name) VALUES (1, 'a')");
+        c.execute("INSERT INTO notes (id, item_id) VALUES (1, 1)");
+    });
+    auto dangling = [](Connection& c) {
+        c.execute("INSERT INTO notes (id, item_id) VALUES (2, 9)");
+    };
+    EXPECT_THROW(db().write(dangling), Error);
+    EXPECT_THROW(db().write_unchecked([](Connection& c) {
+        c.execute("INSERT INTO items (id, name) VALUES (2, 'b')");
+        throw Error(ErrorCode::invalid_input, "rolled back");
+    }),
+                 Error);
+    EXPECT_THROW(db().write(dangling), Error);
+    auto rows = db().read([](Connection& c) {
+        return c.query("SELECT (SELECT COUNT(*) FROM items), (SELECT COUNT(*) FROM notes)");
+    });
+    EXPECT_EQ(rows[0].integer(0), 1);
+    EXPECT_EQ(rows[0].integer(1), 1);
+}
+
 TEST_P(StoreTest, ConcurrentWritersAllLand) {
     std::vector<std::thread> threads;
     for (int t = 0; t < 4; ++t)
