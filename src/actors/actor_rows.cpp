@@ -1,5 +1,7 @@
 #include "actors/actor_rows.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <vector>
@@ -26,9 +28,10 @@ std::string row_placeholders(std::size_t rows, std::size_t columns) {
     return all;
 }
 
-// The words of a name already folded by text::fold: text::words(name) without folding it
-// a second time (same split on spaces, same order, duplicates dropped).
-std::vector<std::string> words_of_folded(const std::string& folded) {
+}  // namespace
+
+// Same split on spaces, same order, duplicates dropped as text::words.
+std::vector<std::string> name_words(const std::string& folded) {
     std::vector<std::string> result;
     std::size_t start = 0;
     while (start < folded.size()) {
@@ -41,8 +44,6 @@ std::vector<std::string> words_of_folded(const std::string& folded) {
     }
     return result;
 }
-
-}  // namespace
 
 const char* const kWritableColumns =
     "name, name_folded, kind, legal_form, is_public, siren, siret, rna, it_tax_code, level, "
@@ -85,8 +86,38 @@ void append_writable_values(Params& out, const ActorInput& a, const std::string&
         out.push_back(std::move(value));
 }
 
+void NewActors::add(const ActorInput& a, const territory::Territory& territory,
+                    const std::string& now) {
+    auto name_folded = text::fold(a.name);
+    values.emplace_back(nullptr);
+    append_writable_values(values, a, name_folded, territory);
+    values.emplace_back(now);
+    values.emplace_back(now);
+    words.push_back(name_words(name_folded));
+}
+
+void NewActors::keep_only(const std::vector<bool>& keep) {
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < size(); ++i) {
+        if (!keep[i]) continue;
+        if (kept != i) {
+            std::move(values.begin() + std::ptrdiff_t(i * kNewActorColumns),
+                      values.begin() + std::ptrdiff_t((i + 1) * kNewActorColumns),
+                      values.begin() + std::ptrdiff_t(kept * kNewActorColumns));
+            words[kept] = std::move(words[i]);
+        }
+        ++kept;
+    }
+    values.resize(kept * kNewActorColumns);
+    words.resize(kept);
+}
+
+std::string insert_new_actors_sql() {
+    return std::string("INSERT INTO actors (id, ") + kWritableColumns + ", created_at, updated_at)";
+}
+
 void append_words(Params& out, std::int64_t id, const std::string& name_folded) {
-    for (auto& word : words_of_folded(name_folded)) {
+    for (auto& word : name_words(name_folded)) {
         out.emplace_back(std::move(word));
         out.emplace_back(id);
     }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "actors/model.hpp"
 #include "store/database.hpp"
@@ -23,9 +24,37 @@ inline constexpr std::size_t kWritableCount = 23;
 void append_writable_values(store::Params& out, const ActorInput& a, const std::string& name_folded,
                             const territory::Territory& territory);
 
+// The distinct words of a name folded by text::fold, in the name's order: text::words(name)
+// without folding it a second time.
+std::vector<std::string> name_words(const std::string& name_folded);
+
 // Appends (word, id) for each distinct word of the folded name, in the name's order: the
 // rows of `actor_words`.
 void append_words(store::Params& out, std::int64_t id, const std::string& name_folded);
+
+// New actors encoded as rows of `actors` (kNewActorColumns values each: the id, null until
+// insert_actors() gives it, the writable columns, created_at and updated_at) with each one's
+// name words. An import encodes them on its reading thread.
+inline constexpr std::size_t kNewActorColumns = kWritableCount + 3;
+struct NewActors {
+    store::Params values;
+    std::vector<std::vector<std::string>> words;
+
+    std::size_t size() const { return words.size(); }
+    // Folds the name once, for `name_folded` and the words.
+    void add(const ActorInput& a, const territory::Territory& territory, const std::string& now);
+    // Keeps the rows whose `keep` is true, in order.
+    void keep_only(const std::vector<bool>& keep);
+};
+
+// "INSERT INTO actors (id, <writable columns>, created_at, updated_at)"
+std::string insert_new_actors_sql();
+
+// A row of `actor_words`, held back by a bulk import to be written in key order.
+struct NameWord {
+    std::string word;
+    std::int64_t actor_id;
+};
 
 // Multi-row statements take at most this many rows, and a batch is cut into chunks of these
 // sizes, so that whatever the number of rows only a few distinct statements are prepared

@@ -216,32 +216,31 @@ std::unordered_map<std::string, std::int64_t> actors_holding(
 
 }  // namespace
 
-std::vector<std::int64_t> insert_actors(Connection& c, const std::vector<const ActorInput*>& inputs,
-                                        const territory::Territory& territory,
-                                        const std::string& now, std::string_view words_table) {
-    if (inputs.empty()) return {};
-    auto ids = allocate_actor_ids(c, inputs.size());
-    Params actors, words;
-    actors.reserve(inputs.size() * (kWritableCount + 3));
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-        auto name_folded = text::fold(inputs[i]->name);
-        actors.push_back(ids[i]);
-        append_writable_values(actors, *inputs[i], name_folded, territory);
-        actors.push_back(now);
-        actors.push_back(now);
-        append_words(words, ids[i], name_folded);
+std::vector<std::int64_t> insert_actors(Connection& c, NewActors rows,
+                                        std::vector<NameWord>* held_words) {
+    if (rows.size() == 0) return {};
+    auto ids = allocate_actor_ids(c, rows.size());
+    Params words;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        rows.values[i * kNewActorColumns] = ids[i];
+        for (auto& word : rows.words[i])
+            if (held_words) {
+                held_words->push_back({std::move(word), ids[i]});
+            } else {
+                words.emplace_back(std::move(word));
+                words.emplace_back(ids[i]);
+            }
     }
-    insert_rows(
-        c, std::string("INSERT INTO actors (id, ") + kWritableColumns + ", created_at, updated_at)",
-        kWritableCount + 3, std::move(actors));
-    insert_rows(c, "INSERT INTO " + std::string(words_table) + " (word, actor_id)", 2,
-                std::move(words));
+    insert_rows(c, insert_new_actors_sql(), kNewActorColumns, std::move(rows.values));
+    if (!held_words) insert_words(c, std::move(words));
     return ids;
 }
 
 std::int64_t insert_actor(Connection& c, const ActorInput& input,
                           const territory::Territory& territory) {
-    return insert_actors(c, {&input}, territory, clock::now_iso())[0];
+    NewActors row;
+    row.add(input, territory, clock::now_iso());
+    return insert_actors(c, std::move(row))[0];
 }
 
 void update_actor(Connection& c, std::int64_t id, const ActorInput& input,

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "actors/actor_rows.hpp"
 #include "actors/model.hpp"
 #include "core/vocabulary.hpp"
 #include "store/database.hpp"
@@ -14,12 +15,11 @@ namespace maillage::actors::storage {
 
 using store::Connection;
 
-// Inserts new actors in a few multi-row statements, their name words into `words_table`
-// (a bulk import stages them); their ids, in order. `now` is their creation time.
-std::vector<std::int64_t> insert_actors(Connection& c, const std::vector<const ActorInput*>& inputs,
-                                        const territory::Territory& territory,
-                                        const std::string& now,
-                                        std::string_view words_table = "actor_words");
+// Inserts new actors in a few multi-row statements and their name words (appended to
+// `held_words` instead when given: a bulk import writes them all at its end); their ids, in
+// order.
+std::vector<std::int64_t> insert_actors(Connection& c, NewActors rows,
+                                        std::vector<NameWord>* held_words = nullptr);
 std::int64_t insert_actor(Connection& c, const ActorInput& input,
                           const territory::Territory& territory);
 void update_actor(Connection& c, std::int64_t id, const ActorInput& input,

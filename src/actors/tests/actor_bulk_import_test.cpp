@@ -140,6 +140,19 @@ class ActorBulkImportTest : public ::testing::TestWithParam<std::string> {
             return names;
         });
     }
+    std::int64_t count(const std::string& table) {
+        return db().read([&](store::Connection& c) {
+            return c.query("SELECT COUNT(*) FROM " + table)[0].integer(0);
+        });
+    }
+    // The import writes with foreign keys unchecked: SQLite's own check of every reference
+    // must still find nothing dangling (PostgreSQL checks them on every statement anyway).
+    void expect_no_dangling_reference() {
+        if (db().dialect() != store::Dialect::sqlite) return;
+        auto dangling = db().read(
+            [](store::Connection& c) { return c.query("PRAGMA foreign_key_check").size(); });
+        EXPECT_EQ(dangling, 0u);
+    }
     void expect_same_answers() {
         auto imported = stored(imported_), created = stored(created_);
         ASSERT_EQ(imported.size(), created.size());
@@ -179,8 +192,49 @@ TEST_P(ActorBulkImportTest, AnImportIntoAnEmptyDirectoryStoresWhatCreatingEachAc
     auto before = indexes();
     import(0, 700);
     EXPECT_EQ(indexes(), before);
+    expect_no_dangling_reference();
     create(0, 700);
     expect_same_answers();
+}
+
+// Larger than the directory it goes into: on SQLite the first lines go through the indexes,
+// which are dropped once the import has written as many actors as the directory held.
+TEST_P(ActorBulkImportTest, AnImportLargerThanTheDirectoryStoresWhatCreatingEachActorStores) {
+    import(0, 300);
+    create(0, 300);
+    auto before = indexes();
+    import(300, 1200);
+    EXPECT_EQ(indexes(), before);
+    expect_no_dangling_reference();
+    create(300, 1200);
+    expect_same_answers();
+}
+
+// The writes start while the file is still being read: a bad line after several batches have
+// been written must still leave nothing written (rows, words, links, dropped indexes), and the
+// report must name it alone.
+TEST_P(ActorBulkImportTest, ALateBadLineLeavesNothingWritten) {
+    auto before = indexes();
+    auto text = import_text(0, 1500);
+    text += "Sans type;;40312;;;\n";  // line 1502: the header is line 1
+    auto rest = import_text(1500, 1600);
+    text += rest.substr(rest.find('\n') + 1);
+    auto reader =
+        io::open_csv_stream(std::make_unique<std::istringstream>(text), "bulk.csv", text.size());
+    NoProgress quiet;
+    try {
+        service_->import_table(imported_, std::nullopt, *reader, quiet);
+        FAIL() << "the import was accepted";
+    } catch (const ImportRejected& e) {
+        ASSERT_EQ(e.problems().size(), 1u);
+        EXPECT_EQ(e.problems()[0].line, 1502);
+        EXPECT_EQ(e.problems()[0].field, "kind");
+    }
+    for (auto table : {"actors", "actor_words", "actor_poles", "activity"})
+        EXPECT_EQ(count(table), 0) << table;
+    EXPECT_EQ(indexes(), before);
+    import(0, 300);  // and the directory takes the next import
+    EXPECT_EQ(count("actors"), 300);
 }
 
 // Into a larger directory: the indexes stay and take the new rows one by one.
@@ -190,6 +244,7 @@ TEST_P(ActorBulkImportTest, AnImportIntoALargerDirectoryStoresWhatCreatingEachAc
     auto before = indexes();
     import(400, 600);
     EXPECT_EQ(indexes(), before);
+    expect_no_dangling_reference();
     create(400, 600);
     expect_same_answers();
 }
