@@ -39,16 +39,18 @@ class ActorBulkInsert {
 
   private:
     void drop_indexes();
+    void create_again(std::vector<std::string>& indexes);
 
     store::Connection& connection_;
     std::int64_t pole_id_;
     std::string now_;
-    bool staged_;                       // SQLite
-    std::int64_t before_ = 0;           // actors in the directory before the import (SQLite)
-    std::int64_t added_ = 0;            // actors this import created so far
-    bool dropped_ = false;              // the indexes are dropped
-    std::vector<std::string> indexes_;  // the CREATE INDEX statements of the dropped ones
-    std::vector<NameWord> words_;       // held until finish()
+    bool staged_;              // SQLite
+    std::int64_t before_ = 0;  // actors in the directory before the import (SQLite)
+    std::int64_t added_ = 0;   // actors this import created so far
+    bool dropped_ = false;     // the indexes are dropped
+    // The CREATE INDEX statements of the dropped indexes, by table.
+    std::vector<std::string> actor_indexes_, word_indexes_;
+    std::vector<NameWord> words_;  // held until finish()
 };
 
 }  // namespace maillage::actors::storage
