@@ -137,27 +137,25 @@ void SocketConnection::release_buffers() {
 }
 
 void SocketConnection::get_remote_ip_and_port(std::string& ip, int& port) const {
-    if (!remote_) {
-        remote_.emplace();
-        sockaddr_storage address{};
-        socklen_t length = sizeof address;
-        if (::getpeername(socket_, reinterpret_cast<sockaddr*>(&address), &length) == 0)
-            address_text(address, remote_->first, remote_->second);
-    }
-    ip = remote_->first;
-    port = remote_->second;
+    cached_address(remote_, ::getpeername, ip, port);
 }
 
 void SocketConnection::get_local_ip_and_port(std::string& ip, int& port) const {
-    if (!local_) {
-        local_.emplace();
+    cached_address(local_, ::getsockname, ip, port);
+}
+
+void SocketConnection::cached_address(std::optional<std::pair<std::string, int>>& cache,
+                                      int (*read)(int, sockaddr*, socklen_t*), std::string& ip,
+                                      int& port) const {
+    if (!cache) {
+        cache.emplace();
         sockaddr_storage address{};
         socklen_t length = sizeof address;
-        if (::getsockname(socket_, reinterpret_cast<sockaddr*>(&address), &length) == 0)
-            address_text(address, local_->first, local_->second);
+        if (read(socket_, reinterpret_cast<sockaddr*>(&address), &length) == 0)
+            address_text(address, cache->first, cache->second);
     }
-    ip = local_->first;
-    port = local_->second;
+    ip = cache->first;
+    port = cache->second;
 }
 
 }  // namespace maillage::api

@@ -6,6 +6,7 @@
 // set instead, at no CPU cost, and served again by a worker when its next request arrives
 // (api/connection_pool.hpp).
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <chrono>
 #include <memory>
@@ -57,6 +58,9 @@ class SocketConnection final : public httplib::Stream {
 
   private:
     bool wait_for(short events, std::chrono::milliseconds timeout) const;
+    // Reads an address of the socket once (getpeername or getsockname), then from `cache`.
+    void cached_address(std::optional<std::pair<std::string, int>>& cache,
+                        int (*read)(int, sockaddr*, socklen_t*), std::string& ip, int& port) const;
     ssize_t receive(char* ptr, size_t size);
     bool has_input() const { return input_offset_ < input_size_; }
     // Reads what the socket holds (at most a block) into the emptied input buffer.
