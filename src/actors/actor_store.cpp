@@ -18,10 +18,14 @@ using store::Row;
 
 namespace {
 
-constexpr const char* kColumns =
-    "id, name, kind, legal_form, is_public, siren, siret, rna, it_tax_code, level, nature, naf, "
-    "commune, lat, lon, address, headcount, fte, website, email, phone, description, created_at, "
-    "updated_at";
+// An actor's columns (as actor_from reads them), then one of its poles: the page of a search
+// is read by one statement.
+constexpr const char* kActorWithPoleColumns =
+    "a.id, a.name, a.kind, a.legal_form, a.is_public, a.siren, a.siret, a.rna, a.it_tax_code, "
+    "a.level, a.nature, a.naf, a.commune, a.lat, a.lon, a.address, a.headcount, a.fte, "
+    "a.website, a.email, a.phone, a.description, a.created_at, a.updated_at, p.id, p.slug, "
+    "p.name";
+constexpr std::size_t kPoleColumn = 24;
 
 // A larger box reads one index range for all its bands (radius beyond about 150 km).
 constexpr std::int64_t kMostBandSeeks = 32;
@@ -326,18 +330,21 @@ std::vector<Actor> load(Connection& c, const std::vector<std::int64_t>& ids,
     std::unordered_map<std::int64_t, std::size_t> position;
     for (std::size_t i = 0; i < ids.size(); ++i) position.emplace(ids[i], i);
     std::vector<std::optional<Actor>> slots(ids.size());
-    for (auto& r : c.query(std::string("SELECT ") + kColumns + " FROM actors WHERE id IN (" +
+    // One row per actor and pole (an actor is in one pole or a few): one statement, one round
+    // trip on PostgreSQL, instead of one for the actors and one for their poles.
+    for (auto& r : c.query(std::string("SELECT ") + kActorWithPoleColumns +
+                               " FROM actors a LEFT JOIN actor_poles ap ON ap.actor_id = a.id "
+                               "LEFT JOIN poles p ON p.id = ap.pole_id WHERE a.id IN (" +
                                placeholders(ids.size()) + ")",
-                           params))
-        slots[position.at(r.integer(0))] = actor_from(r, vocabulary, territory);
-    // Sorted here rather than by the statement: an actor is in one pole or a few, and an
-    // ORDER BY cost SQLite a temporary B-tree for each page.
-    for (auto& r : c.query("SELECT ap.actor_id, p.id, p.slug, p.name FROM actor_poles ap "
-                           "JOIN poles p ON p.id = ap.pole_id WHERE ap.actor_id IN (" +
-                               placeholders(ids.size()) + ")",
-                           params))
-        if (auto& slot = slots[position.at(r.integer(0))])
-            slot->poles.push_back({r.integer(1), r.take_text(2), r.take_text(3)});
+                           params)) {
+        auto& slot = slots[position.at(r.integer(0))];
+        if (!slot) slot = actor_from(r, vocabulary, territory);
+        if (!r.is_null(kPoleColumn))
+            slot->poles.push_back({r.integer(kPoleColumn), r.take_text(kPoleColumn + 1),
+                                   r.take_text(kPoleColumn + 2)});
+    }
+    // Sorted here rather than by the statement: an ORDER BY cost SQLite a temporary B-tree for
+    // each page.
     std::vector<Actor> ordered;
     ordered.reserve(ids.size());
     for (auto& slot : slots)

@@ -3,15 +3,12 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
-#include <sys/epoll.h>
-#include <sys/eventfd.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <vector>
 
 namespace maillage::api {
 namespace {
@@ -21,8 +18,6 @@ namespace {
 constexpr std::size_t kReadBlock = 16 * 1024;
 // A response larger than this leaves in several sends (file downloads, exports).
 constexpr std::size_t kWriteBlock = 64 * 1024;
-constexpr std::size_t kEventsPerWait = 128;
-constexpr std::chrono::milliseconds kLongestSweepInterval{250};
 
 bool would_block() {
     return errno == EAGAIN || errno == EWOULDBLOCK;
@@ -142,116 +137,25 @@ void SocketConnection::release_buffers() {
 }
 
 void SocketConnection::get_remote_ip_and_port(std::string& ip, int& port) const {
-    sockaddr_storage address{};
-    socklen_t length = sizeof address;
-    if (::getpeername(socket_, reinterpret_cast<sockaddr*>(&address), &length) == 0)
-        address_text(address, ip, port);
+    cached_address(remote_, ::getpeername, ip, port);
 }
 
 void SocketConnection::get_local_ip_and_port(std::string& ip, int& port) const {
-    sockaddr_storage address{};
-    socklen_t length = sizeof address;
-    if (::getsockname(socket_, reinterpret_cast<sockaddr*>(&address), &length) == 0)
-        address_text(address, ip, port);
+    cached_address(local_, ::getsockname, ip, port);
 }
 
-ConnectionParker::ConnectionParker(Dispatch dispatch, std::chrono::milliseconds idle_timeout)
-    : dispatch_(std::move(dispatch)), idle_timeout_(idle_timeout) {
-    epoll_ = ::epoll_create1(EPOLL_CLOEXEC);
-    wake_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-    if (epoll_ < 0 || wake_ < 0)
-        throw std::runtime_error(std::string("cannot create an epoll set: ") +
-                                 std::strerror(errno));
-    epoll_event wake_event{};
-    wake_event.events = EPOLLIN;
-    wake_event.data.ptr = nullptr;
-    ::epoll_ctl(epoll_, EPOLL_CTL_ADD, wake_, &wake_event);
-    thread_ = std::thread([this] { run(); });
-}
-
-ConnectionParker::~ConnectionParker() {
-    stop();
-    ::close(wake_);
-    ::close(epoll_);
-}
-
-void ConnectionParker::park(std::unique_ptr<SocketConnection> connection) {
-    std::lock_guard lock(mutex_);
-    if (stopping_) return;  // closed on return
-    epoll_event event{};
-    // One-shot: the connection is reported once, then belongs to its worker until parked again.
-    event.events = EPOLLIN | EPOLLRDHUP | EPOLLONESHOT;
-    event.data.ptr = connection.get();
-    int operation = connection->in_epoll ? EPOLL_CTL_MOD : EPOLL_CTL_ADD;
-    if (::epoll_ctl(epoll_, operation, connection->socket(), &event) != 0) return;
-    connection->in_epoll = true;
-    connection->release_buffers();
-    connection->parked_at = std::chrono::steady_clock::now();
-    auto* key = connection.get();
-    parked_.emplace(key, std::move(connection));
-}
-
-void ConnectionParker::run() {
-    auto sweep_interval = std::min(idle_timeout_, kLongestSweepInterval);
-    auto next_sweep = std::chrono::steady_clock::now() + sweep_interval;
-    epoll_event events[kEventsPerWait];
-    for (;;) {
-        int count = ::epoll_wait(epoll_, events, int(kEventsPerWait), int(sweep_interval.count()));
-        std::vector<std::unique_ptr<SocketConnection>> ready;
-        {
-            std::lock_guard lock(mutex_);
-            if (stopping_) return;
-            for (int i = 0; i < count; ++i) {
-                auto found = parked_.find(static_cast<SocketConnection*>(events[i].data.ptr));
-                if (found == parked_.end()) continue;  // the wake-up event
-                ready.push_back(std::move(found->second));
-                parked_.erase(found);
-            }
-        }
-        for (auto& connection : ready) dispatch_(std::move(connection));
-        auto now = std::chrono::steady_clock::now();
-        if (now >= next_sweep) {
-            close_idle(now);
-            next_sweep = now + sweep_interval;
-        }
+void SocketConnection::cached_address(std::optional<std::pair<std::string, int>>& cache,
+                                      int (*read)(int, sockaddr*, socklen_t*), std::string& ip,
+                                      int& port) const {
+    if (!cache) {
+        cache.emplace();
+        sockaddr_storage address{};
+        socklen_t length = sizeof address;
+        if (read(socket_, reinterpret_cast<sockaddr*>(&address), &length) == 0)
+            address_text(address, cache->first, cache->second);
     }
-}
-
-void ConnectionParker::close_idle(std::chrono::steady_clock::time_point now) {
-    std::vector<std::unique_ptr<SocketConnection>> expired;
-    {
-        std::lock_guard lock(mutex_);
-        for (auto it = parked_.begin(); it != parked_.end();) {
-            if (now - it->second->parked_at < idle_timeout_) {
-                ++it;
-                continue;
-            }
-            expired.push_back(std::move(it->second));
-            it = parked_.erase(it);
-        }
-    }
-    // Closed here, outside the lock.
-}
-
-void ConnectionParker::stop() {
-    {
-        std::lock_guard lock(mutex_);
-        if (stopping_) return;
-        stopping_ = true;
-    }
-    std::uint64_t one = 1;
-    [[maybe_unused]] auto written = ::write(wake_, &one, sizeof one);
-    if (thread_.joinable()) thread_.join();
-    std::unordered_map<SocketConnection*, std::unique_ptr<SocketConnection>> closing;
-    {
-        std::lock_guard lock(mutex_);
-        closing.swap(parked_);
-    }
-}
-
-std::size_t ConnectionParker::parked() const {
-    std::lock_guard lock(mutex_);
-    return parked_.size();
+    ip = cache->first;
+    port = cache->second;
 }
 
 }  // namespace maillage::api

@@ -3,17 +3,16 @@
 // request on the worker thread that served the previous one, polling every 10 ms: 1,000 idle
 // browsers are 1,000 threads waking 90,000 times a second (0.7 of the 2 cores measured in
 // bench/README.md), which slows everyone else. Here a served connection is parked in one epoll
-// set instead, at no CPU cost, and handed back to the worker pool when its next request
-// arrives.
+// set instead, at no CPU cost, and served again by a worker when its next request arrives
+// (api/connection_pool.hpp).
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <chrono>
-#include <functional>
 #include <memory>
-#include <mutex>
+#include <optional>
 #include <string>
-#include <thread>
-#include <unordered_map>
+#include <utility>
 
 namespace maillage::api {
 
@@ -45,6 +44,8 @@ class SocketConnection final : public httplib::Stream {
     enum class Input { ready, none_yet, closed };
     // Whether a request has started to arrive, without waiting.
     Input poll_input();
+    // Whether bytes already read wait in the buffer (a pipelined request).
+    bool has_buffered_input() const { return has_input(); }
     // Sends what write() has buffered; false when the client is gone or too slow.
     bool flush();
     // Gives the buffers' memory back while the connection waits (a thousand parked
@@ -57,6 +58,9 @@ class SocketConnection final : public httplib::Stream {
 
   private:
     bool wait_for(short events, std::chrono::milliseconds timeout) const;
+    // Reads an address of the socket once (getpeername or getsockname), then from `cache`.
+    void cached_address(std::optional<std::pair<std::string, int>>& cache,
+                        int (*read)(int, sockaddr*, socklen_t*), std::string& ip, int& port) const;
     ssize_t receive(char* ptr, size_t size);
     bool has_input() const { return input_offset_ < input_size_; }
     // Reads what the socket holds (at most a block) into the emptied input buffer.
@@ -69,35 +73,8 @@ class SocketConnection final : public httplib::Stream {
     std::size_t input_offset_ = 0;
     std::string output_;
     bool failed_ = false;
-};
-
-// Idle connections wait in an epoll set; the first byte of a new request hands the connection
-// to `dispatch`, and connections idle longer than the limit are closed. Thread-safe.
-class ConnectionParker {
-  public:
-    using Dispatch = std::function<void(std::unique_ptr<SocketConnection>)>;
-    ConnectionParker(Dispatch dispatch, std::chrono::milliseconds idle_timeout);
-    ~ConnectionParker();
-    ConnectionParker(const ConnectionParker&) = delete;
-    ConnectionParker& operator=(const ConnectionParker&) = delete;
-
-    void park(std::unique_ptr<SocketConnection> connection);
-    // Closes every parked connection; later ones are closed as they are parked.
-    void stop();
-    std::size_t parked() const;
-
-  private:
-    void run();
-    void close_idle(std::chrono::steady_clock::time_point now);
-
-    Dispatch dispatch_;
-    std::chrono::milliseconds idle_timeout_;
-    int epoll_ = -1;
-    int wake_ = -1;  // eventfd: interrupts epoll_wait on stop()
-    mutable std::mutex mutex_;
-    std::unordered_map<SocketConnection*, std::unique_ptr<SocketConnection>> parked_;
-    bool stopping_ = false;
-    std::thread thread_;
+    // The addresses, read from the socket once: cpp-httplib asks for them at every request.
+    mutable std::optional<std::pair<std::string, int>> remote_, local_;
 };
 
 }  // namespace maillage::api

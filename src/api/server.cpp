@@ -2,8 +2,8 @@
 
 #include <httplib.h>
 
+#include "api/connection_pool.hpp"
 #include "api/connections.hpp"
-#include "api/elastic_pool.hpp"
 
 #include <sys/socket.h>
 
@@ -62,31 +62,21 @@ bool is_api(const std::string& path) {
     return path.rfind("/api/", 0) == 0 || path == "/api";
 }
 
-// The task queue cpp-httplib creates when it starts listening: the elastic pool for the
-// workers, and the parker whose connections go back to the pool when a request arrives.
+// The task queue cpp-httplib creates when it starts listening. cpp-httplib hands it each
+// accepted socket; the socket is parked at once (no blocking work happens on the accepting
+// thread) and the pool's workers serve it when its first request arrives.
 class ConnectionQueue final : public httplib::TaskQueue {
   public:
-    using Serve = std::function<void(std::unique_ptr<SocketConnection>)>;
     ConnectionQueue(std::size_t idle_threads, std::size_t max_threads,
-                    std::chrono::milliseconds idle_timeout, Serve serve)
-        : pool_(idle_threads, max_threads),
-          parker_(
-              [this, serve](std::unique_ptr<SocketConnection> connection) {
-                  auto owned =
-                      std::make_shared<std::unique_ptr<SocketConnection>>(std::move(connection));
-                  pool_.enqueue([serve, owned] { serve(std::move(*owned)); });
-              },
-              idle_timeout) {}
-    void enqueue(std::function<void()> task) override { pool_.enqueue(std::move(task)); }
-    void shutdown() override {
-        parker_.stop();  // first, so that nothing is dispatched to a stopping pool
-        pool_.shutdown();
-    }
-    void park(std::unique_ptr<SocketConnection> connection) { parker_.park(std::move(connection)); }
+                    std::chrono::milliseconds idle_timeout, ConnectionPool::Serve serve)
+        : pool_(idle_threads, max_threads, idle_timeout, std::move(serve)) {}
+    // The task calls process_and_close_socket(), which only parks the connection.
+    void enqueue(std::function<void()> task) override { task(); }
+    void shutdown() override { pool_.stop(); }
+    void park(std::unique_ptr<SocketConnection> connection) { pool_.park(std::move(connection)); }
 
   private:
-    ElasticPool pool_;
-    ConnectionParker parker_;
+    ConnectionPool pool_;
 };
 
 }  // namespace
@@ -113,25 +103,30 @@ class HttpServer::ParkingServer final : public httplib::Server {
   private:
     static constexpr int kReadTimeoutSeconds = 30;
 
-    // Called by cpp-httplib on a worker thread for each accepted socket.
+    // Called by cpp-httplib, through ConnectionQueue::enqueue, for each accepted socket.
     bool process_and_close_socket(int socket) override {
-        serve(std::make_unique<SocketConnection>(socket, limits_));
+        park(std::make_unique<SocketConnection>(socket, limits_));
         return true;
     }
 
-    // Answers the requests that have arrived, then parks the connection or closes it.
+    void park(std::unique_ptr<SocketConnection> connection) {
+        if (auto* queue = queue_.load()) queue->park(std::move(connection));
+    }
+
+    // On a worker, once input has arrived: answers the requests that have, then parks the
+    // connection or closes it.
     void serve(std::unique_ptr<SocketConnection> connection) {
         for (;;) {
             auto input = connection->poll_input();
             if (input == SocketConnection::Input::closed) return;
-            if (input == SocketConnection::Input::none_yet) {
-                if (auto* queue = queue_.load()) queue->park(std::move(connection));
-                return;
-            }
+            if (input == SocketConnection::Input::none_yet) return park(std::move(connection));
             bool last = ++connection->requests_served >= limits_.max_requests;
             bool client_closes = false;
             bool answered = process_request(*connection, last, client_closes, nullptr);
             if (!connection->flush() || !answered || client_closes || last) return;
+            // Nothing buffered: the epoll set says when the next request comes, without a read
+            // here that would only find the socket empty.
+            if (!connection->has_buffered_input()) return park(std::move(connection));
         }
     }
 
@@ -197,11 +192,18 @@ void HttpServer::configure() {
     // cpp-httplib compresses with Brotli at its top quality whenever a browser accepts it:
     // 0.5 s for the 377 KB stylesheet. gzip costs a few milliseconds for nearly the same size,
     // so "br" is taken out of the request's accepted encodings before the response is written.
-    svr.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
+    svr.set_pre_routing_handler([handle](const httplib::Request& req, httplib::Response& res) {
         // The request object is owned, mutable, by the server; the handler only sees it const.
         auto& headers = const_cast<httplib::Request&>(req).headers;
         auto found = headers.find("Accept-Encoding");
         if (found != headers.end()) found->second = without_brotli(found->second);
+        // A GET of the API is answered here: cpp-httplib would first look for a static file of
+        // that name (a stat() per request) and then match its handlers' regular expressions.
+        // Bodies are read after this handler, but cpp-httplib 0.11 reads none for a GET.
+        if (req.method == "GET" && is_api(req.path)) {
+            handle(req, res);
+            return httplib::Server::HandlerResponse::Handled;
+        }
         return httplib::Server::HandlerResponse::Unhandled;
     });
     svr.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {

@@ -386,6 +386,43 @@ TEST_P(ActorServiceTest, PolesSeeOnlyTheirActorsAndCannotChangeOthers) {
     EXPECT_EQ(service_->get(mine.id).name, "Mine");
 }
 
+// A page is read with its actors' poles in one statement (a row per actor and pole): an actor
+// of two poles must come once, with both, whatever the page.
+TEST_P(ActorServiceTest, SearchPagesListEachActorOnceWithAllItsPoles) {
+    service_->create(pole_a_, user_, input("Alpha", "ei"));
+    auto bravo = input("Bravo", "aci");
+    bravo.siret = "73282932000074";
+    bravo.description = "Chantier d'insertion";
+    service_->create(pole_b_, user_, bravo);
+    auto reader = csv("name;kind;siret\nBravo;aci;73282932000074\n");
+    NoProgress quiet;
+    ASSERT_EQ(service_->import_table(pole_a_, user_, *reader, quiet).linked, 1);
+    service_->create(pole_b_, user_, input("Charlie", "ei"));
+
+    ActorFilter all;
+    auto page = service_->search(all);
+    ASSERT_EQ(page.total, 3);
+    ASSERT_EQ(page.items.size(), 3u);
+    std::vector<std::vector<std::string>> poles;
+    for (const auto& actor : page.items) {
+        poles.emplace_back();
+        for (const auto& pole : actor.poles) poles.back().push_back(pole.slug);
+    }
+    EXPECT_EQ(page.items[0].name, "Alpha");
+    EXPECT_EQ(page.items[1].name, "Bravo");
+    EXPECT_EQ(page.items[1].kind, "aci");
+    EXPECT_EQ(page.items[1].description, "Chantier d'insertion");
+    EXPECT_EQ(page.items[2].name, "Charlie");
+    EXPECT_EQ(poles, (std::vector<std::vector<std::string>>{{"a"}, {"a", "b"}, {"b"}}));
+
+    ActorFilter second = all;
+    second.per_page = 2;
+    second.page = 2;
+    auto last = service_->search(second);
+    ASSERT_EQ(last.items.size(), 1u);
+    EXPECT_EQ(last.items[0].name, "Charlie");
+}
+
 TEST_P(ActorServiceTest, RemovingFromTheLastPoleDeletesTheActor) {
     auto a = input("Shared", "ei");
     a.siret = "73282932000074";

@@ -1,0 +1,3 @@
+-- Nothing to do on SQLite: the rowid (the actor's id) already ends every entry of
+-- actors_kind_band and actors_band, so radius searches read no row there. PostgreSQL's version
+-- of this migration adds the id to those indexes.
