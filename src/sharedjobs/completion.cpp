@@ -1,7 +1,6 @@
 #include "sharedjobs/completion.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <limits>
 #include <numeric>
 
@@ -44,39 +43,58 @@ CompletionBound::CompletionBound(const std::vector<CompletionItem>& items,
     }
 }
 
+// minima[a] = min(values[a .. a + width]) (clipped at the end), by a monotone deque: O(n).
+namespace {
+void window_minima(const std::vector<double>& values, std::size_t width,
+                   std::vector<double>& minima, std::vector<std::size_t>& deque) {
+    std::size_t n = values.size();
+    minima.assign(n, kInfinity);
+    deque.clear();
+    std::size_t head = 0;
+    // Walk a from the end: the window [a, a + width] gains a and loses a + width + 1.
+    for (std::size_t a = n; a-- > 0;) {
+        while (deque.size() > head && values[deque.back()] >= values[a]) deque.pop_back();
+        deque.push_back(a);
+        while (deque[head] > a + width) ++head;
+        minima[a] = values[deque[head]];
+    }
+}
+}  // namespace
+
 // For every minutes-so-far u: the best over the completions m the knapsack allows, with the
 // bonus where u + m reaches the target and nothing where the segment stays unworked. The
-// totals u + m fall in two ranges (worked below the target, at or above it), so each u takes
-// two range minima of the knapsack (a sparse table: O(1) each).
+// totals u + m fall in two ranges, worked below the target [worked_from, target_from) and at
+// or above it [target_from, units]; for each u the completions are a window of the knapsack
+// that slides with u, clipped at 0: window minima of fixed width give all of them in O(units).
 void CompletionBound::fill_row(std::size_t first, std::size_t segment,
                                const std::vector<double>& knapsack, double bonus) {
-    std::size_t n = units_ + 1;
-    sparse_.resize(n);
-    std::copy(knapsack.begin(), knapsack.end(), sparse_.begin());
-    std::size_t levels = 1;
-    for (std::size_t width = 1; 2 * width <= n; width *= 2, ++levels) {
-        sparse_.resize((levels + 1) * n);
-        const double* below = &sparse_[(levels - 1) * n];
-        double* here = &sparse_[levels * n];
-        for (std::size_t m = 0; m + 2 * width <= n; ++m)
-            here[m] = std::min(below[m], below[m + width]);
-    }
-    auto range_min = [&](std::size_t lo, std::size_t hi) {  // inclusive, lo ≤ hi
-        std::size_t level = std::size_t(std::bit_width(hi - lo + 1)) - 1, width = 1u << level;
-        return std::min(sparse_[level * n + lo], sparse_[level * n + hi + 1 - width]);
-    };
     auto units_at_least = [&](int minutes) {  // the first total of units with ≥ minutes
         return std::size_t(std::max(0, (minutes + unit_ - 1) / unit_));
     };
     std::size_t worked_from = std::max<std::size_t>(1, units_at_least(minimum_));
-    std::size_t target_from = std::max(worked_from, units_at_least(target_));
+    std::size_t target_from = std::min(units_ + 1, std::max(worked_from, units_at_least(target_)));
+    // Below the target: totals [worked_from, target_from - 1], so m in [lo - u, target_from - 1 -
+    // u].
+    std::size_t below_width = target_from > worked_from ? target_from - 1 - worked_from : 0;
+    window_minima(knapsack, below_width, below_, deque_);
+    // At the target: totals [target_from, units], so m in [target_from - u, units - u].
+    std::size_t above_width = units_ >= target_from ? units_ - target_from : 0;
+    window_minima(knapsack, above_width, above_, deque_);
+    prefix_.resize(knapsack.size());
+    for (std::size_t m = 0; m < knapsack.size(); ++m)
+        prefix_[m] = m == 0 ? knapsack[0] : std::min(prefix_[m - 1], knapsack[m]);
     for (std::size_t u = 0; u <= units_; ++u) {
         double best = u == 0 ? 0.0 : kInfinity;  // unworked: nothing added
-        // Totals in [worked_from, target_from): no bonus; totals in [target_from, units]: bonus.
-        std::size_t lo = std::max(u, worked_from), hi = std::min(units_ + 1, target_from);
-        if (lo < hi) best = std::min(best, range_min(lo - u, hi - 1 - u));
-        lo = std::max(u, target_from);
-        if (lo <= units_) best = std::min(best, range_min(lo - u, units_ - u) + bonus);
+        if (target_from > worked_from && u < target_from) {
+            // m from max(worked_from, u) - u to target_from - 1 - u.
+            std::size_t lo = std::max(worked_from, u) - u, hi = target_from - 1 - u;
+            best = std::min(best, u >= worked_from ? prefix_[hi] : below_[lo]);
+        }
+        if (target_from <= units_) {
+            std::size_t lo = std::max(target_from, u) - u, hi = units_ - u;
+            double reach = u >= target_from ? prefix_[hi] : above_[lo];
+            best = std::min(best, reach + bonus);
+        }
         at(first, segment, u) = best;
     }
 }

@@ -44,7 +44,9 @@ class CompletionBound {
     int target_ = 0, minimum_ = 0;
     // (first item, segment, minutes so far / unit): the lowest cost the items ahead add there.
     std::vector<double> table_;
-    std::vector<double> sparse_;  // scratch: range minima of one knapsack row
+    // Scratch for one knapsack row: window and prefix minima.
+    std::vector<double> below_, above_, prefix_;
+    std::vector<std::size_t> deque_;
 };
 
 }  // namespace maillage::sharedjobs

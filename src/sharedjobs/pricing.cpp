@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <limits>
 #include <optional>
-#include <unordered_map>
 
 #include "sharedjobs/completion.hpp"
 
@@ -37,6 +36,40 @@ struct Label {
     std::array<std::int32_t, kMaxChoices> choice_need{};
     std::array<std::uint8_t, kMaxChoices> choice_layout{};
     bool dead = false;
+    int next_same = -1;  // the previous label inserted with the same key hash
+};
+
+// Key hash → the last label inserted with it (labels chain to the earlier ones): an open
+// addressing table, as a node-based map's allocations cost more than the labels' work.
+class ChainHeads {
+  public:
+    ChainHeads() : slots_(1024, {0, -1}) {}
+    int& at(std::uint64_t key) {
+        key = std::min(key, ~std::uint64_t{0} - 1);  // stored +1: 0 marks an empty slot
+        if (2 * (used_ + 1) > slots_.size()) grow();
+        auto& slot = find(key);
+        if (slot.first == 0) {
+            slot = {key + 1, -1};
+            ++used_;
+        }
+        return slot.second;
+    }
+
+  private:
+    std::pair<std::uint64_t, int>& find(std::uint64_t key) {
+        std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = std::size_t(key * 0x9E3779B97F4A7C15ull >> 20) & mask;;
+             i = (i + 1) & mask)
+            if (slots_[i].first == key + 1 || slots_[i].first == 0) return slots_[i];
+    }
+    void grow() {
+        std::vector<std::pair<std::uint64_t, int>> old(slots_.size() * 2, {0, -1});
+        old.swap(slots_);
+        for (const auto& slot : old)
+            if (slot.first != 0) find(slot.first - 1) = slot;
+    }
+    std::vector<std::pair<std::uint64_t, int>> slots_;
+    std::size_t used_ = 0;
 };
 
 struct LocalBlock {
@@ -61,11 +94,13 @@ class Labeling {
         pool_.resize(segs_);
         bool complete = true, interrupted = false;
         if (req_.deadline && std::chrono::steady_clock::now() >= *req_.deadline) {
-            // No time left: the completion bound of the empty week is all there is.
+            // No time left, not even for the completion table: every task and every target
+            // bonus at its best, each on its own, is all there is.
             timed_out_ = true;
-            drop(0);
+            if (req_.want_lower_bound) dropped_bound_ = relaxed_week();
             return finish(result, false);
         }
+        build_completion();
         expand(0);
         for (std::size_t pos = 0; pos < blocks_.size() && !interrupted; ++pos) {
             auto& here = at_pos_[pos];
@@ -158,17 +193,32 @@ class Labeling {
         for (std::size_t lt = 0; lt < tasks_.size(); ++lt)
             by_first_.push_back({task_blocks_[lt].front(), int(lt)});
         std::sort(by_first_.begin(), by_first_.end());
-        // The completion bound over the tasks in the order of their first blocks.
+    }
+
+    // The completion bound over the tasks in the order of their first blocks.
+    void build_completion() {
         std::vector<CompletionItem> items;
         for (const auto& [first_block, lt] : by_first_) {
             int t = tasks_[std::size_t(lt)];
-            const auto& task = p_.tasks[std::size_t(t)];
-            items.push_back(
-                {task.minutes, task.segments, req_.weights.minute * double(task.value) - price(t)});
+            items.push_back({p_.tasks[std::size_t(t)].minutes, p_.tasks[std::size_t(t)].segments,
+                             contribution(t)});
         }
         std::vector<int> weights;
         for (const auto& segment : p_.segments) weights.push_back(segment.weight);
         completion_.emplace(items, weights, rules_, req_.weights.target);
+    }
+
+    double contribution(int t) const {
+        return req_.weights.minute * double(p_.tasks[std::size_t(t)].value) - price(t);
+    }
+
+    // A bound on every schedule that needs no table: each task and target bonus at its best.
+    double relaxed_week() const {
+        double total = -req_.worker_price;
+        for (int t : tasks_) total += std::min(0.0, contribution(t));
+        for (const auto& segment : p_.segments)
+            total += std::min(0.0, req_.weights.target * segment.weight);
+        return total;
     }
 
     // Checked every 4,096 expansions: reading the clock costs more than a label.
@@ -347,22 +397,23 @@ class Labeling {
     }
 
     void insert(Label& label, const std::array<SegmentState, kMaxSegments>& seg) {
-        auto& same = buckets_[key_of(label, seg.data())];
-        for (int other : same) {
+        int& head = heads_.at(key_of(label, seg.data()));
+        for (int other = head; other >= 0; other = labels_[std::size_t(other)].next_same) {
             auto& o = labels_[std::size_t(other)];
             if (o.dead || !same_key(o, segments_of(other), label, seg.data())) continue;
             if (dominates(o, segments_of(other), label, seg.data())) return;
         }
         int id = int(labels_.size());
-        for (int other : same) {
+        for (int other = head; other >= 0; other = labels_[std::size_t(other)].next_same) {
             auto& o = labels_[std::size_t(other)];
             if (!o.dead && same_key(o, segments_of(other), label, seg.data()) &&
                 dominates(label, seg.data(), o, segments_of(other)))
                 o.dead = true;
         }
+        label.next_same = head;
+        head = id;
         labels_.push_back(label);
         pool_.insert(pool_.end(), seg.begin(), seg.begin() + std::ptrdiff_t(segs_));
-        same.push_back(id);
         at_pos_[std::size_t(label.pos)].push_back(id);
     }
 
@@ -378,7 +429,7 @@ class Labeling {
     std::vector<Label> labels_;
     std::vector<SegmentState> pool_;
     std::vector<std::vector<int>> at_pos_;
-    std::unordered_map<std::uint64_t, std::vector<int>> buckets_;
+    ChainHeads heads_;
     std::vector<PricedSchedule> found_;
     double dropped_bound_ = std::numeric_limits<double>::infinity();
     std::uint32_t expansions_ = 0;
