@@ -278,6 +278,7 @@ bool enumerate_columns(Master& master, const Problem& p, const Duals& duals, dou
     auto results = price_workers(p, workers, [&](int w) {
         auto request = priced_request(master, duals, w, deadline);
         request.max_schedules = kEnumerationCap;
+        request.enumerate = true;
         request.threshold = room + kReducedCostTolerance;
         return request;
     });

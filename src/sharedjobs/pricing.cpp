@@ -397,6 +397,11 @@ class Labeling {
     }
 
     void insert(Label& label, const std::array<SegmentState, kMaxSegments>& seg) {
+        if (req_.enumerate) {
+            // Enumeration: a dominated label's schedules may be among those asked for.
+            store(label, seg);
+            return;
+        }
         int& head = heads_.at(key_of(label, seg.data()));
         for (int other = head; other >= 0; other = labels_[std::size_t(other)].next_same) {
             auto& o = labels_[std::size_t(other)];
@@ -412,9 +417,13 @@ class Labeling {
         }
         label.next_same = head;
         head = id;
+        store(label, seg);
+    }
+
+    void store(const Label& label, const std::array<SegmentState, kMaxSegments>& seg) {
+        at_pos_[std::size_t(label.pos)].push_back(int(labels_.size()));
         labels_.push_back(label);
         pool_.insert(pool_.end(), seg.begin(), seg.begin() + std::ptrdiff_t(segs_));
-        at_pos_[std::size_t(label.pos)].push_back(id);
     }
 
     const Problem& p_;
