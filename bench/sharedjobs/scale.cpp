@@ -16,6 +16,7 @@
 #include "sharedjobs/composer.hpp"
 #include "sharedjobs/generator.hpp"
 #include "sharedjobs/instance_json.hpp"
+#include "sharedjobs/pricing.hpp"
 #include "territory/territory.hpp"
 
 using namespace maillage;
@@ -84,6 +85,31 @@ class Quiet final : public Progress {
     std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
+// A steady figure for the labeling search (no time limit, no threads): every worker's exact
+// search at zero prices, as the fast engine's construction asks it with every task free.
+int price_every_worker(const Instance& instance, const Locate& locate) {
+    Problem p = prepare(instance, locate);
+    double cpu_before = cpu_seconds();
+    std::size_t labels = 0, exact = 0, workers = 0;
+    double tie = 1.0 / (double(p.cost_weight) * 1e6);
+    for (std::size_t w = 0; w < p.eligible_tasks.size(); ++w) {
+        if (p.eligible_tasks[w].empty()) continue;
+        PricingRequest request;
+        request.worker = int(w);
+        request.weights = {-1.0, -double(p.coverage_weight), tie * double(p.cost_weight), tie};
+        request.threshold = -0.5;
+        auto result = price_worker(p, request);
+        labels += result.labels;
+        exact += result.exact;
+        ++workers;
+    }
+    std::printf(
+        "{\"engine\":\"pricing\",\"workers\":%zu,\"exact\":%zu,\"labels\":%zu,"
+        "\"cpu_s\":%.2f,\"load\":\"%s\"}\n",
+        workers, exact, labels, cpu_seconds() - cpu_before, load_average().c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -103,6 +129,7 @@ int main(int argc, char** argv) {
         if (!c) return std::nullopt;
         return Position{c->lat, c->lon};
     };
+    if (engine == "pricing") return price_every_worker(instance, locate);
     ComposeOptions options;
     options.engine = engine_from(engine);
     options.time_limit_seconds = limit;

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <limits>
+#include <optional>
 #include <thread>
 
 #include "sharedjobs/engines.hpp"
@@ -20,6 +22,8 @@ namespace {
 // columns the exact round would.
 constexpr std::size_t kHeuristicLabels[] = {24, 256};
 constexpr std::size_t kColumnsPerWorker = 4;
+// Dual smoothing: the weight of the previous round's priced duals (generate_columns).
+constexpr double kSmoothing = 0.5;
 constexpr unsigned kPricingThreads = 2;
 constexpr double kReducedCostTolerance = 1e-4;
 // Columns per worker the proof by enumeration may add; beyond it the proof is abandoned.
@@ -69,6 +73,8 @@ unsigned pricing_threads() {
 
 struct RoundOutcome {
     int added = 0;
+    // Per worker, the best lower bound on their reduced cost a search gave (+∞: not priced).
+    std::vector<double> lower;
     // Σ over workers of a lower bound on their best reduced cost (never above 0): with the LP
     // optimum, the Lagrangian bound of the round, valid whether or not the searches completed.
     double bound_sum = 0;
@@ -77,11 +83,13 @@ struct RoundOutcome {
 
 // Each worker with something to do, priced on the threads (workers are independent). `ask`
 // fills the request of one worker; the results come back in the workers' order.
+// `skip` (optional, per worker): workers left out.
 std::vector<PricingResult> price_workers(const Problem& p, std::vector<int>& workers,
-                                         const std::function<PricingRequest(int)>& ask) {
+                                         const std::function<PricingRequest(int)>& ask,
+                                         const std::vector<char>* skip = nullptr) {
     workers.clear();
     for (std::size_t w = 0; w < p.instance->workers.size(); ++w)
-        if (!p.eligible_tasks[w].empty()) workers.push_back(int(w));
+        if (!p.eligible_tasks[w].empty() && !(skip && (*skip)[w])) workers.push_back(int(w));
     std::vector<PricingResult> results(workers.size());
     std::atomic<std::size_t> next{0};
     auto work = [&] {
@@ -109,20 +117,36 @@ PricingRequest priced_request(const Master& master, const Duals& duals, int work
 }
 
 // One pricing round over every worker. A search cut by the deadline still gives its bound.
+// `settled` (optional): per worker, a lower bound on their reduced cost already known at these
+// duals; workers whose bound is (about) zero have no column to find and are not priced.
 RoundOutcome price_round(Master& master, const Problem& p, const Duals& duals,
-                         std::size_t label_limit, Deadline deadline) {
-    std::vector<int> workers;
-    auto results = price_workers(p, workers, [&](int w) {
-        auto request = priced_request(master, duals, w, deadline);
-        request.label_limit = label_limit;
-        request.max_schedules = kColumnsPerWorker;
-        request.threshold = -kReducedCostTolerance;
-        return request;
-    });
+                         std::size_t label_limit, Deadline deadline,
+                         const std::vector<double>* settled = nullptr) {
+    std::vector<char> skip(p.instance->workers.size(), 0);
     RoundOutcome out;
+    out.lower.assign(skip.size(), std::numeric_limits<double>::infinity());
+    if (settled)
+        for (std::size_t w = 0; w < skip.size(); ++w)
+            if ((*settled)[w] >= -kReducedCostTolerance) {
+                skip[w] = 1;
+                out.lower[w] = (*settled)[w];
+                out.bound_sum += std::min(0.0, (*settled)[w]);
+            }
+    std::vector<int> workers;
+    auto results = price_workers(
+        p, workers,
+        [&](int w) {
+            auto request = priced_request(master, duals, w, deadline);
+            request.label_limit = label_limit;
+            request.max_schedules = kColumnsPerWorker;
+            request.threshold = -kReducedCostTolerance;
+            return request;
+        },
+        &skip);
     for (std::size_t k = 0; k < workers.size(); ++k) {
         out.all_exact = out.all_exact && results[k].exact;
         out.bound_sum += std::min(0.0, results[k].lower_bound);
+        out.lower[std::size_t(workers[k])] = results[k].lower_bound;
         for (auto& s : results[k].schedules) {
             std::size_t before = master.size();
             master.add({workers[k], std::move(s.tasks), s.totals});
@@ -132,6 +156,22 @@ RoundOutcome price_round(Master& master, const Problem& p, const Duals& duals,
     return out;
 }
 
+// Heuristic rounds at the given duals (narrow, then wide). False when none found a column;
+// `lower` then holds each worker's best lower bound on their reduced cost.
+bool heuristic_rounds(Master& master, const Problem& p, const Duals& duals, double base,
+                      Deadline deadline, const std::function<void(double)>& keep_bound,
+                      std::vector<double>& lower) {
+    lower.assign(p.instance->workers.size(), -std::numeric_limits<double>::infinity());
+    for (std::size_t labels : kHeuristicLabels) {
+        auto heuristic = price_round(master, p, duals, labels, deadline);
+        keep_bound(base + heuristic.bound_sum);
+        if (heuristic.added > 0) return true;
+        for (std::size_t w = 0; w < lower.size(); ++w)
+            lower[w] = std::max(lower[w], heuristic.lower[w]);
+    }
+    return false;
+}
+
 PhaseBound generate_columns(Master& master, const Problem& p, Deadline deadline, const char* phase,
                             Progress& progress, EngineReport& report) {
     PhaseBound out;
@@ -139,6 +179,14 @@ PhaseBound generate_columns(Master& master, const Problem& p, Deadline deadline,
         out.bound = out.have_bound ? std::max(out.bound, bound) : bound;
         out.have_bound = true;
     };
+    // Dual smoothing (Neame): heuristic rounds price at a mix of the LP's duals and the duals
+    // priced last round, which damps the duals' oscillation and the tailing-off. When the LP
+    // did not move (a misprice: the mixed duals' columns do not improve it), or before any
+    // exact round, the LP's own duals. Every round's Lagrangian bound is valid at the duals it
+    // priced (Master::dual_objective).
+    std::optional<Duals> stability;
+    std::vector<double> lower;  // per worker, from the last heuristic rounds
+    double last_objective = std::numeric_limits<double>::infinity();
     for (int round = 1;; ++round) {
         if (deadline.passed()) break;
         double objective = 0;
@@ -149,15 +197,20 @@ PhaseBound generate_columns(Master& master, const Problem& p, Deadline deadline,
         ++report.rounds;
         progress.update(stage_text(phase, round, master.size(), objective, out), std::size_t(round),
                         0);
-        // Lasdon's bound after every round: each worker's schedules sum to at most one.
-        bool added = false;
-        for (std::size_t labels : kHeuristicLabels) {
-            auto heuristic = price_round(master, p, duals, labels, deadline);
-            keep_bound(objective + heuristic.bound_sum);
-            if ((added = heuristic.added > 0)) break;
+        bool moved = objective < last_objective - 1e-9 * std::max(1.0, std::abs(objective));
+        last_objective = objective;
+        if (stability && moved) {
+            Duals mixed = stability->mixed(duals, kSmoothing);
+            stability = mixed;
+            if (heuristic_rounds(master, p, mixed, master.dual_objective(mixed), deadline,
+                                 keep_bound, lower))
+                continue;
         }
-        if (added) continue;
-        auto exact = price_round(master, p, duals, 0, deadline);
+        stability = duals;
+        // Lasdon's bound after every round: each worker's schedules sum to at most one.
+        if (heuristic_rounds(master, p, duals, objective, deadline, keep_bound, lower)) continue;
+        // Only the workers the heuristic searches could not rule out get an exact search.
+        auto exact = price_round(master, p, duals, 0, deadline, &lower);
         keep_bound(objective + exact.bound_sum);
         // Converged: no column prices out, because every search was complete or because even
         // the searches cut short bound their worker's reduced cost at (about) zero.
@@ -225,6 +278,7 @@ bool enumerate_columns(Master& master, const Problem& p, const Duals& duals, dou
     auto results = price_workers(p, workers, [&](int w) {
         auto request = priced_request(master, duals, w, deadline);
         request.max_schedules = kEnumerationCap;
+        request.enumerate = true;
         request.threshold = room + kReducedCostTolerance;
         return request;
     });

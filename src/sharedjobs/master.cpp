@@ -88,6 +88,7 @@ int Master::add(Column column) {
 
 void Master::set_phase(Phase phase, std::int64_t value_floor) {
     phase_ = phase;
+    value_floor_ = value_floor;
     const double inf = lp_->getInfinity();
     lp_->setRowLower(value_row_, phase == Phase::cost ? double(value_floor) : -inf);
     for (std::size_t j = 0; j < columns_.size(); ++j)
@@ -132,6 +133,41 @@ bool Master::solve_lp(double& objective, Duals& duals) {
     for (std::size_t t = 0; t < p_.tasks.size(); ++t) duals.task[t] = price[task_row_[t]];
     duals.value = price[value_row_];
     return true;
+}
+
+Duals Duals::mixed(const Duals& other, double keep) const {
+    Duals out = *this;
+    for (std::size_t w = 0; w < out.worker.size(); ++w)
+        out.worker[w] = keep * worker[w] + (1 - keep) * other.worker[w];
+    for (std::size_t t = 0; t < out.task.size(); ++t)
+        out.task[t] = keep * task[t] + (1 - keep) * other.task[t];
+    out.value = keep * value + (1 - keep) * other.value;
+    return out;
+}
+
+double Master::dual_objective(const Duals& duals) const {
+    double total = 0;
+    for (double y : duals.worker) total += y;  // worker rows: ≤ 1
+    for (std::size_t n = 0; n < p_.needs.size(); ++n) {
+        const auto& layouts = p_.needs[n].layout_tasks;
+        if (!p_.instance->needs[n].splittable) {
+            // Every task of the need counts in the need's row (≤ 1).
+            if (!layouts.empty() && !layouts.front().empty())
+                total += duals.task[std::size_t(layouts.front().front())];
+            continue;
+        }
+        // The need row (≤ 1) and its layouts' variables y_l ≥ 0 with reduced cost
+        // Σ task duals − need dual ≥ 0: the need dual at most every layout's sum, and ≤ 0.
+        double need = 0;
+        for (const auto& tasks : layouts) {
+            double sum = 0;
+            for (int t : tasks) sum += duals.task[std::size_t(t)];
+            need = std::min(need, sum);
+        }
+        total += need;
+    }
+    if (phase_ == Phase::cost) total += double(value_floor_) * duals.value;
+    return total;
 }
 
 std::optional<std::vector<int>> Master::integral_lp_columns() const {

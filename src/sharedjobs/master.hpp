@@ -29,6 +29,10 @@ struct Duals {
     std::vector<double> worker;  // per worker
     std::vector<double> task;    // per task: the dual of the row the task counts in
     double value = 0;            // the value row's dual (phase cost)
+    // keep × this + (1 − keep) × other, componentwise (dual smoothing, exact.cpp). Convex
+    // combinations of the master's duals keep their signs and the layout variables' reduced
+    // costs ≥ 0, so they stay valid for the Lagrangian bound.
+    Duals mixed(const Duals& other, double keep) const;
 };
 
 struct IntegerSolution {
@@ -59,6 +63,10 @@ class Master {
 
     // Solves the LP; false when CLP fails. Duals of the current solution.
     bool solve_lp(double& objective, Duals& duals);
+    // Σ rows' bounds × duals, each need row at the best value its layouts allow: with the
+    // workers' lower bounds on their reduced costs, the Lagrangian bound at these duals. At the
+    // LP's own duals it is the LP optimum.
+    double dual_objective(const Duals& duals) const;
     // The last LP solution's columns when it is integral (every schedule at 0 or 1, every
     // layout variable too): then it is an integer optimum of the master as it stands.
     std::optional<std::vector<int>> integral_lp_columns() const;
@@ -74,6 +82,7 @@ class Master {
     std::vector<int> lp_column_;  // master column → LP column
     std::vector<int> task_row_;
     int value_row_ = 0;
+    std::int64_t value_floor_ = 0;
     bool solved_once_ = false;
     int first_split_column_ = 0, split_columns_ = 0;
     std::map<std::pair<int, std::vector<int>>, int> seen_;

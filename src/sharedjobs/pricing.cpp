@@ -4,13 +4,15 @@
 // the same block with the same key (owed blocks, employers, agreement, layouts chosen, minutes
 // and last day and site per segment) are compared on cost, last end, day minutes and first
 // starts: the dominated one is dropped. A label whose cost plus the best conceivable completion
-// cannot go below the threshold is dropped too (the completion bound: remaining capacity times
-// the best price per minute of the tasks still ahead).
+// cannot go below the threshold is dropped too (the completion bound, completion.hpp: per
+// segment, a knapsack over the tasks still ahead, exact in minutes).
 #include "sharedjobs/pricing.hpp"
 
 #include <algorithm>
 #include <limits>
-#include <unordered_map>
+#include <optional>
+
+#include "sharedjobs/completion.hpp"
 
 namespace maillage::sharedjobs {
 namespace {
@@ -34,6 +36,40 @@ struct Label {
     std::array<std::int32_t, kMaxChoices> choice_need{};
     std::array<std::uint8_t, kMaxChoices> choice_layout{};
     bool dead = false;
+    int next_same = -1;  // the previous label inserted with the same key hash
+};
+
+// Key hash → the last label inserted with it (labels chain to the earlier ones): an open
+// addressing table, as a node-based map's allocations cost more than the labels' work.
+class ChainHeads {
+  public:
+    ChainHeads() : slots_(1024, {0, -1}) {}
+    int& at(std::uint64_t key) {
+        key = std::min(key, ~std::uint64_t{0} - 1);  // stored +1: 0 marks an empty slot
+        if (2 * (used_ + 1) > slots_.size()) grow();
+        auto& slot = find(key);
+        if (slot.first == 0) {
+            slot = {key + 1, -1};
+            ++used_;
+        }
+        return slot.second;
+    }
+
+  private:
+    std::pair<std::uint64_t, int>& find(std::uint64_t key) {
+        std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = std::size_t(key * 0x9E3779B97F4A7C15ull >> 20) & mask;;
+             i = (i + 1) & mask)
+            if (slots_[i].first == key + 1 || slots_[i].first == 0) return slots_[i];
+    }
+    void grow() {
+        std::vector<std::pair<std::uint64_t, int>> old(slots_.size() * 2, {0, -1});
+        old.swap(slots_);
+        for (const auto& slot : old)
+            if (slot.first != 0) find(slot.first - 1) = slot;
+    }
+    std::vector<std::pair<std::uint64_t, int>> slots_;
+    std::size_t used_ = 0;
 };
 
 struct LocalBlock {
@@ -58,20 +94,18 @@ class Labeling {
         pool_.resize(segs_);
         bool complete = true, interrupted = false;
         if (req_.deadline && std::chrono::steady_clock::now() >= *req_.deadline) {
-            // No time left: the completion bound of the empty week is all there is.
+            // No time left, not even for the completion table: every task and every target
+            // bonus at its best, each on its own, is all there is.
             timed_out_ = true;
-            drop(0);
+            if (req_.want_lower_bound) dropped_bound_ = relaxed_week();
             return finish(result, false);
         }
+        build_completion();
         expand(0);
         for (std::size_t pos = 0; pos < blocks_.size() && !interrupted; ++pos) {
             auto& here = at_pos_[pos];
             if (req_.label_limit && here.size() > req_.label_limit) {
-                std::nth_element(here.begin(), here.begin() + std::ptrdiff_t(req_.label_limit),
-                                 here.end(),
-                                 [&](int a, int b) { return labels_[a].cost < labels_[b].cost; });
-                for (std::size_t k = req_.label_limit; k < here.size(); ++k) drop(here[k]);
-                here.resize(req_.label_limit);
+                keep_most_promising(here);
                 complete = false;
             }
             for (std::size_t k = 0; k < here.size(); ++k) {
@@ -108,16 +142,32 @@ class Labeling {
         return result;
     }
 
+    // The index in by_first_ of the first task whose first block comes after `pos`.
+    std::size_t first_after(int pos) const {
+        return std::size_t(
+            std::upper_bound(by_first_.begin(), by_first_.end(),
+                             std::pair<int, int>{pos, std::numeric_limits<int>::max()}) -
+            by_first_.begin());
+    }
+
+    // A heuristic search keeps the cheapest labels of a block so far and drops the others.
+    // (Ranking them by cost plus completion bound instead was measured worse: slower rounds
+    // and a slower-rising LP at the GENESE scale.)
+    void keep_most_promising(std::vector<int>& here) {
+        auto keep = here.begin() + std::ptrdiff_t(req_.label_limit);
+        std::nth_element(here.begin(), keep, here.end(), [&](int a, int b) {
+            return labels_[std::size_t(a)].cost < labels_[std::size_t(b)].cost;
+        });
+        for (auto it = keep; it != here.end(); ++it) drop(*it);
+        here.resize(req_.label_limit);
+    }
+
     // A label left unexpanded: its completion bound joins the lower bound.
     void drop(int id) {
         const auto& label = labels_[std::size_t(id)];
         if (label.dead || !req_.want_lower_bound)
             return;  // a label of the same key that dominates it is counted
-        auto first =
-            std::upper_bound(by_first_.begin(), by_first_.end(),
-                             std::pair<int, int>{label.pos, std::numeric_limits<int>::max()});
-        dropped_bound_ =
-            std::min(dropped_bound_, optimistic(id, std::size_t(first - by_first_.begin())));
+        dropped_bound_ = std::min(dropped_bound_, optimistic(id, first_after(label.pos)));
     }
 
     void collect_tasks() {
@@ -143,57 +193,32 @@ class Labeling {
         for (std::size_t lt = 0; lt < tasks_.size(); ++lt)
             by_first_.push_back({task_blocks_[lt].front(), int(lt)});
         std::sort(by_first_.begin(), by_first_.end());
-        // Best price per weighted minute among the tasks whose first block is at or after i,
-        // and the most minutes they could add to each segment.
-        rate_from_.assign(by_first_.size() + 1, 0.0);
-        minutes_from_.assign((by_first_.size() + 1) * segs_, 0);
-        for (std::size_t i = by_first_.size(); i-- > 0;) {
-            int t = tasks_[std::size_t(by_first_[i].second)];
-            const auto& task = p_.tasks[std::size_t(t)];
-            for (std::size_t s = 0; s < segs_; ++s)
-                minutes_from_[i * segs_ + s] = minutes_from_[(i + 1) * segs_ + s] +
-                                               ((task.segments >> s & 1u) ? task.minutes : 0);
-            double contribution = req_.weights.minute * double(task.value) - price(t);
-            double rate = task.value > 0 ? contribution / double(task.value) : 0.0;
-            rate_from_[i] = std::min(rate_from_[i + 1], rate);
-        }
-        collect_reachable();
     }
 
-    // Per first-block index and segment, which totals of minutes (up to the cap) some subset
-    // of the tasks ahead adds up to. Without overtime the cap is the target, so a week reaches
-    // it only with exactly the missing minutes: most labels cannot, and lose the target's bonus
-    // in their completion bound. (Layouts of one need are not exclusive here: a superset.)
-    void collect_reachable() {
-        words_ = std::size_t(std::max(0, rules_.cap)) / 64 + 1;
-        std::size_t n = by_first_.size();
-        reach_.assign((n + 1) * segs_ * words_, 0);
-        for (std::size_t s = 0; s < segs_; ++s) reach_[(n * segs_ + s) * words_] = 1;
-        for (std::size_t i = n; i-- > 0;) {
-            const auto& task = p_.tasks[std::size_t(tasks_[std::size_t(by_first_[i].second)])];
-            for (std::size_t s = 0; s < segs_; ++s) {
-                const std::uint64_t* from = &reach_[((i + 1) * segs_ + s) * words_];
-                std::uint64_t* to = &reach_[(i * segs_ + s) * words_];
-                std::copy(from, from + words_, to);
-                if (!(task.segments >> s & 1u) || task.minutes > rules_.cap) continue;
-                std::size_t whole = std::size_t(task.minutes) / 64,
-                            bits = std::size_t(task.minutes) % 64;
-                for (std::size_t k = words_; k-- > whole;) {
-                    std::uint64_t shifted = from[k - whole] << bits;
-                    if (bits && k > whole) shifted |= from[k - whole - 1] >> (64 - bits);
-                    to[k] |= shifted;
-                }
-            }
+    // The completion bound over the tasks in the order of their first blocks.
+    void build_completion() {
+        std::vector<CompletionItem> items;
+        for (const auto& [first_block, lt] : by_first_) {
+            int t = tasks_[std::size_t(lt)];
+            items.push_back({p_.tasks[std::size_t(t)].minutes, p_.tasks[std::size_t(t)].segments,
+                             contribution(t)});
         }
+        std::vector<int> weights;
+        for (const auto& segment : p_.segments) weights.push_back(segment.weight);
+        completion_.emplace(items, weights, rules_, req_.weights.target);
     }
 
-    // Whether the tasks ahead can bring `minutes` to between the target and the cap.
-    bool target_reachable(std::size_t first_index, std::size_t s, int minutes) const {
-        const std::uint64_t* bits = &reach_[(first_index * segs_ + s) * words_];
-        int lo = std::max(0, rules_.target - minutes), hi = rules_.cap - minutes;
-        for (int b = lo; b <= hi; ++b)
-            if (bits[std::size_t(b) / 64] >> (std::size_t(b) % 64) & 1u) return true;
-        return false;
+    double contribution(int t) const {
+        return req_.weights.minute * double(p_.tasks[std::size_t(t)].value) - price(t);
+    }
+
+    // A bound on every schedule that needs no table: each task and target bonus at its best.
+    double relaxed_week() const {
+        double total = -req_.worker_price;
+        for (int t : tasks_) total += std::min(0.0, contribution(t));
+        for (const auto& segment : p_.segments)
+            total += std::min(0.0, req_.weights.target * segment.weight);
+        return total;
     }
 
     // Checked every 4,096 expansions: reading the clock costs more than a label.
@@ -214,22 +239,10 @@ class Labeling {
         return std::min(req_.threshold, found_.back().priced);
     }
 
-    // The lowest cost any completion of the label could reach.
-    // Room: per segment, what the cap leaves and the tasks ahead could fill. The target's
-    // bonus only where the minutes so far and the tasks ahead could reach it.
+    // The lowest cost any completion of the label could reach (completion.hpp).
     double optimistic(int label, std::size_t first_index) {
-        const auto* seg = segments_of(label);
-        double room = 0, bonus = 0;
-        for (std::size_t s = 0; s < segs_; ++s) {
-            int ahead = minutes_from_[first_index * segs_ + s];
-            double weight = p_.segments[s].weight;
-            room += double(std::min(std::max(0, rules_.cap - seg[s].minutes), ahead)) * weight;
-            if (seg[s].minutes + ahead >= rules_.target &&
-                target_reachable(first_index, s, seg[s].minutes))
-                bonus += weight;
-        }
-        return labels_[std::size_t(label)].cost + rate_from_[first_index] * room +
-               std::min(0.0, req_.weights.target) * bonus - req_.worker_price;
+        return labels_[std::size_t(label)].cost +
+               completion_->lowest(first_index, segments_of(label)) - req_.worker_price;
     }
 
     void expand(int id) {
@@ -238,12 +251,12 @@ class Labeling {
         for (std::size_t k = 0; k < label.open_count; ++k)
             owed =
                 std::min(owed, task_blocks_[std::size_t(label.open_task[k])][label.open_next[k]]);
+        std::size_t first_index = first_after(label.pos);
+        auto first = by_first_.begin() + std::ptrdiff_t(first_index);
+        // Finishing the opened tasks adds travel only (≥ 0): the bound covers it too.
+        if (optimistic(id, first_index) >= threshold()) return;
         if (label.open_count) extend(id, -1, owed);
-        auto first =
-            std::upper_bound(by_first_.begin(), by_first_.end(),
-                             std::pair<int, int>{label.pos, std::numeric_limits<int>::max()});
-        std::size_t first_index = std::size_t(first - by_first_.begin());
-        if (first_index >= by_first_.size() || optimistic(id, first_index) >= threshold()) return;
+        if (first_index >= by_first_.size()) return;
         for (auto it = first; it != by_first_.end() && it->first < owed; ++it)
             extend(id, it->second, it->first);
     }
@@ -384,23 +397,33 @@ class Labeling {
     }
 
     void insert(Label& label, const std::array<SegmentState, kMaxSegments>& seg) {
-        auto& same = buckets_[key_of(label, seg.data())];
-        for (int other : same) {
+        if (req_.enumerate) {
+            // Enumeration: a dominated label's schedules may be among those asked for.
+            store(label, seg);
+            return;
+        }
+        int& head = heads_.at(key_of(label, seg.data()));
+        for (int other = head; other >= 0; other = labels_[std::size_t(other)].next_same) {
             auto& o = labels_[std::size_t(other)];
             if (o.dead || !same_key(o, segments_of(other), label, seg.data())) continue;
             if (dominates(o, segments_of(other), label, seg.data())) return;
         }
         int id = int(labels_.size());
-        for (int other : same) {
+        for (int other = head; other >= 0; other = labels_[std::size_t(other)].next_same) {
             auto& o = labels_[std::size_t(other)];
             if (!o.dead && same_key(o, segments_of(other), label, seg.data()) &&
                 dominates(label, seg.data(), o, segments_of(other)))
                 o.dead = true;
         }
+        label.next_same = head;
+        head = id;
+        store(label, seg);
+    }
+
+    void store(const Label& label, const std::array<SegmentState, kMaxSegments>& seg) {
+        at_pos_[std::size_t(label.pos)].push_back(int(labels_.size()));
         labels_.push_back(label);
         pool_.insert(pool_.end(), seg.begin(), seg.begin() + std::ptrdiff_t(segs_));
-        same.push_back(id);
-        at_pos_[std::size_t(label.pos)].push_back(id);
     }
 
     const Problem& p_;
@@ -411,14 +434,11 @@ class Labeling {
     std::vector<std::vector<int>> task_blocks_;  // local task → local block positions
     std::vector<LocalBlock> blocks_;
     std::vector<std::pair<int, int>> by_first_;  // (first block position, local task)
-    std::vector<double> rate_from_;
-    std::vector<int> minutes_from_;     // (first-block index, segment)
-    std::vector<std::uint64_t> reach_;  // (first-block index, segment): bitset of minutes
-    std::size_t words_ = 1;
+    std::optional<CompletionBound> completion_;
     std::vector<Label> labels_;
     std::vector<SegmentState> pool_;
     std::vector<std::vector<int>> at_pos_;
-    std::unordered_map<std::uint64_t, std::vector<int>> buckets_;
+    ChainHeads heads_;
     std::vector<PricedSchedule> found_;
     double dropped_bound_ = std::numeric_limits<double>::infinity();
     std::uint32_t expansions_ = 0;

@@ -14,10 +14,10 @@ namespace {
 
 constexpr std::size_t kMaxBruteTasks = 14;
 
-// The cheapest priced cost over every feasible schedule of the worker (+∞ when none).
-double brute_force_min(const Problem& p, const PricingRequest& request) {
+// The priced cost of every feasible schedule of the worker, cheapest first.
+std::vector<double> brute_force_costs(const Problem& p, const PricingRequest& request) {
     const auto& eligible = p.eligible_tasks[std::size_t(request.worker)];
-    double best = std::numeric_limits<double>::infinity();
+    std::vector<double> costs;
     for (std::uint32_t mask = 1; mask < (1u << eligible.size()); ++mask) {
         std::vector<int> tasks;
         double prices = 0;
@@ -28,9 +28,16 @@ double brute_force_min(const Problem& p, const PricingRequest& request) {
             }
         auto totals = evaluate_schedule(p, request.worker, tasks);
         if (!totals) continue;
-        best = std::min(best, totals->priced(request.weights) - prices - request.worker_price);
+        costs.push_back(totals->priced(request.weights) - prices - request.worker_price);
     }
-    return best;
+    std::sort(costs.begin(), costs.end());
+    return costs;
+}
+
+// The cheapest priced cost over every feasible schedule of the worker (+∞ when none).
+double brute_force_min(const Problem& p, const PricingRequest& request) {
+    auto costs = brute_force_costs(p, request);
+    return costs.empty() ? std::numeric_limits<double>::infinity() : costs.front();
 }
 
 PricingRequest random_request(const Problem& p, int worker, std::mt19937_64& rng) {
@@ -71,6 +78,27 @@ TEST(Pricing, ExactSearchAndLowerBoundsAgreeWithBruteForce) {
                     EXPECT_TRUE(exact.schedules.empty()) << "seed " << seed << " worker " << w;
                 }
                 EXPECT_LE(exact.lower_bound, std::min(truth, request.threshold) + scale);
+                // The k best, as the proof by enumeration takes them: the pruning by the k-th
+                // best found so far must not lose any.
+                auto all = brute_force_costs(p, request);
+                std::vector<double> expected;
+                for (double c : all)
+                    if (c < request.threshold && expected.size() < request.max_schedules)
+                        expected.push_back(c);
+                ASSERT_EQ(exact.schedules.size(), expected.size()) << "seed " << seed;
+                for (std::size_t k = 0; k < expected.size(); ++k)
+                    EXPECT_NEAR(exact.schedules[k].priced, expected[k], scale) << "seed " << seed;
+                // Every schedule under a threshold, as the proof by enumeration needs them.
+                {
+                    PricingRequest every = request;
+                    every.threshold = all.empty() ? 0.0 : all[all.size() / 2] + 1e-6;
+                    every.max_schedules = all.size() + 1;
+                    every.enumerate = true;
+                    auto listed = price_worker(p, every);
+                    std::size_t under = 0;
+                    for (double c : all) under += c < every.threshold;
+                    EXPECT_EQ(listed.schedules.size(), under) << "seed " << seed << " worker " << w;
+                }
                 for (std::size_t labels : {1, 2, 5}) {
                     request.label_limit = labels;
                     auto heuristic = price_worker(p, request);
