@@ -37,6 +37,7 @@ long peak_rss_mb() {
 struct Stage {
     const char* name;
     double wall = 0, cpu = 0;
+    bool in_target = true;  // counted in the target
 };
 
 template <class F>
@@ -45,7 +46,7 @@ Stage timed(const char* name, F f) {
     double cpu = cpu_seconds();
     f();
     return {name, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
-            cpu_seconds() - cpu};
+            cpu_seconds() - cpu, true};
 }
 
 }  // namespace
@@ -92,12 +93,14 @@ int main(int argc, char** argv) {
         auto reader = needs::open_records_file(input);
         imported = needs.import_records(pole->id, std::nullopt, *reader, quiet);
     }));
-    if (catalogue)
-        stages.push_back(timed("catalogue (code again, rewrite)",
+    if (catalogue) {
+        stages.push_back(timed("catalogue again (not in the target)",
                                [&] { needs.catalogue(pole->id, std::nullopt, quiet); }));
+        stages.back().in_target = false;
+    }
     stages.push_back(timed("rationalise (shingle, join, group, write)",
                            [&] { groups = needs.rationalise(pole->id, std::nullopt, quiet); }));
-    double wall = 0, cpu = 0;
+    double wall = 0, cpu = 0, target_wall = 0, target_cpu = 0;
     std::printf(
         "%lld records; %lld groups of %lld records; %lld similar pairs; startup %.2f s (not "
         "counted)\n",
@@ -107,8 +110,12 @@ int main(int argc, char** argv) {
         std::printf("  %-44s wall %6.2f s   cpu %6.2f s\n", s.name, s.wall, s.cpu);
         wall += s.wall;
         cpu += s.cpu;
+        if (s.in_target) target_wall += s.wall, target_cpu += s.cpu;
     }
-    std::printf("  %-44s wall %6.2f s   cpu %6.2f s   peak RSS %ld MB\n", "total", wall, cpu,
-                peak_rss_mb());
+    std::printf("  %-44s wall %6.2f s   cpu %6.2f s\n", "all stages", wall, cpu);
+    // The import codes every record: the target is the import and the rationalisation, the
+    // catalogue run is the one a change of rules needs (reported above, not counted here).
+    std::printf("  %-44s wall %6.2f s   cpu %6.2f s   peak RSS %ld MB\n",
+                "TARGET: import + rationalise", target_wall, target_cpu, peak_rss_mb());
     return 0;
 }

@@ -51,7 +51,8 @@ void run_rationalise(const GlobalOptions& global, const NeedsArgs& args) {
     auto summary = open.application->needs().rationalise(open.pole.id, std::nullopt, progress);
     progress.finish();
     std::printf(
-        "%lld records: %lld groups of %lld records, %lld alone; %lld similar pairs; %lld groups "
+        "%lld records: %lld groups of %lld records, %lld alone; %lld similar pairs linking them; "
+        "%lld groups "
         "kept "
         "their id; %lld decisions replayed\n",
         (long long)summary.records, (long long)summary.groups, (long long)summary.grouped,

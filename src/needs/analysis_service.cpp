@@ -116,7 +116,7 @@ RationaliseSummary NeedsService::rationalise(std::int64_t pole_id,
     database_.write([&](Connection& c) {
         store::LargeWriteCache cache(c);
         progress.update("reading", 0, 0);
-        auto texts = storage::record_texts(c, pole_id);
+        auto texts = storage::compared_texts(c, pole_id);
         auto membership = storage::group_membership(c, pole_id);
         auto previous_groups = storage::stored_groups(c, pole_id);
         auto decisions = storage::decisions(c, pole_id);
@@ -124,17 +124,15 @@ RationaliseSummary NeedsService::rationalise(std::int64_t pole_id,
         // Each record is compared on its proposal, or on its need when it made no proposal.
         std::vector<TextItem> items;
         items.reserve(texts.size());
-        for (const auto& t : texts) {
-            const auto& text = t.proposal_text ? t.proposal_text : t.need_text;
-            items.push_back(
-                {taxonomy_.languages().index_of(t.language), text ? std::string_view(*text) : ""});
-        }
+        for (const auto& t : texts)
+            items.push_back({taxonomy_.languages().index_of(t.language), t.text});
         progress.update("comparing", 0, texts.size());
         auto shingled =
             shingle_texts(items, taxonomy_.languages(), std::size_t(s.shingle_size), kWorkThreads);
-        auto join = similarity_self_join(shingled.sets, s.similarity_threshold, kWorkThreads,
-                                         kGroupingCandidatesPerToken);
-        Partition partition = partition_from_labels(components(join, texts.size()));
+        // The groups need the components of the similarity graph, not every similar pair.
+        auto similar =
+            similar_components(shingled.sets, s.similarity_threshold, kGroupingCandidatesPerToken);
+        Partition partition = partition_from_labels(similar.labels);
         progress.update("comparing", texts.size(), texts.size());
 
         std::unordered_map<std::string, std::uint32_t> item_of;
@@ -190,7 +188,7 @@ RationaliseSummary NeedsService::rationalise(std::int64_t pole_id,
         groups->flush();
         progress.update("writing", partition.clusters(), partition.clusters());
         summary.records = std::int64_t(texts.size());
-        summary.pairs = std::int64_t(join.set_pair_count());
+        summary.pairs = std::int64_t(similar.links + similar.identical);
         summary.decisions = std::int64_t(decisions.size());
         Json run = {{"records", summary.records},     {"groups", summary.groups},
                     {"grouped", summary.grouped},     {"singles", summary.singles},

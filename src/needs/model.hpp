@@ -155,12 +155,12 @@ struct Decision {
 };
 
 struct RationaliseSummary {
-    std::int64_t records = 0;    // records with a text to compare
-    std::int64_t groups = 0;     // groups of two records or more
-    std::int64_t grouped = 0;    // records in those groups
-    std::int64_t singles = 0;    // records alone with their proposal
-    std::int64_t pairs = 0;      // similar pairs found
-    std::int64_t kept_ids = 0;   // groups that kept the id of a group of the previous run
+    std::int64_t records = 0;   // records with a text to compare
+    std::int64_t groups = 0;    // groups of two records or more
+    std::int64_t grouped = 0;   // records in those groups
+    std::int64_t singles = 0;   // records alone with their proposal
+    std::int64_t pairs = 0;     // similar pairs that joined records into groups (a spanning forest)
+    std::int64_t kept_ids = 0;  // groups that kept the id of a group of the previous run
     std::int64_t decisions = 0;  // counsellors' decisions replayed
 };
 

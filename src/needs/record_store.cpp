@@ -132,38 +132,56 @@ std::unique_ptr<BatchInsert> code_writer(Connection& c, BatchInsert* records) {
         records);
 }
 
+store::Params record_row(std::int64_t id, std::int64_t pole_id, RecordInput&& r,
+                         const std::string& language, const std::string& now,
+                         std::int64_t codes_fingerprint) {
+    auto text = [](std::optional<std::string>& v) { return v ? Value(std::move(*v)) : Value(); };
+    std::string search = search_text(r);
+    return {id,
+            pole_id,
+            std::move(r.record_id),
+            text(r.date),
+            text(r.centre),
+            text(r.counsellor),
+            text(r.commune),
+            text(r.person_key),
+            text(r.age_band),
+            join_list(r.situations),
+            text(r.need_text),
+            join_list(r.need_codes),
+            text(r.proposal_text),
+            text(r.coop_interest),
+            join_list(r.sectors),
+            join_list(r.skills),
+            language,
+            std::move(search),
+            now,
+            now,
+            codes_fingerprint};
+}
+
+void append_code_rows(std::vector<store::Params>& out, std::int64_t record, std::int64_t pole_id,
+                      std::vector<RecordCode>&& list) {
+    for (auto& code : list) {
+        bool effective = code.effective();
+        out.push_back({record, pole_id, std::string(to_string(code.kind)), std::move(code.code),
+                       join_list(code.matched), std::int64_t(code.declared ? 1 : 0),
+                       code.correction ? Value(std::move(*code.correction)) : Value(),
+                       std::int64_t(effective ? 1 : 0)});
+    }
+}
+
 void add_record(BatchInsert& records, std::int64_t id, std::int64_t pole_id, const RecordInput& r,
                 const std::string& language, const std::string& now,
                 std::int64_t codes_fingerprint) {
-    records.add({id,
-                 pole_id,
-                 r.record_id,
-                 text_or_null(r.date),
-                 text_or_null(r.centre),
-                 text_or_null(r.counsellor),
-                 text_or_null(r.commune),
-                 text_or_null(r.person_key),
-                 text_or_null(r.age_band),
-                 join_list(r.situations),
-                 text_or_null(r.need_text),
-                 join_list(r.need_codes),
-                 text_or_null(r.proposal_text),
-                 text_or_null(r.coop_interest),
-                 join_list(r.sectors),
-                 join_list(r.skills),
-                 language,
-                 search_text(r),
-                 now,
-                 now,
-                 codes_fingerprint});
+    records.add(record_row(id, pole_id, RecordInput(r), language, now, codes_fingerprint));
 }
 
 void add_codes(BatchInsert& codes, std::int64_t record, std::int64_t pole_id,
                const std::vector<RecordCode>& list) {
-    for (const auto& code : list)
-        codes.add({record, pole_id, std::string(to_string(code.kind)), code.code,
-                   join_list(code.matched), std::int64_t(code.declared ? 1 : 0),
-                   text_or_null(code.correction), std::int64_t(code.effective() ? 1 : 0)});
+    std::vector<store::Params> rows;
+    append_code_rows(rows, record, pole_id, std::vector<RecordCode>(list));
+    for (auto& row : rows) codes.add(std::move(row));
 }
 
 void update_record(Connection& c, std::int64_t id, const RecordInput& r,
@@ -341,6 +359,18 @@ std::vector<RecordText> record_texts(Connection& c, std::int64_t pole_id, std::i
         t.codes_fingerprint = row.integer(8);
         out.push_back(std::move(t));
     }
+    return out;
+}
+
+std::vector<ComparedText> compared_texts(Connection& c, std::int64_t pole_id) {
+    std::vector<ComparedText> out;
+    auto rows = c.query(
+        "SELECT id, record_id, language, COALESCE(proposal_text, need_text, '') FROM "
+        "needs_records WHERE pole_id = ? ORDER BY id",
+        {pole_id});
+    out.reserve(rows.size());
+    for (auto& row : rows)
+        out.push_back({row.integer(0), row.take_text(1), row.take_text(2), row.take_text(3)});
     return out;
 }
 

@@ -31,6 +31,15 @@ void add_record(BatchInsert& records, std::int64_t id, std::int64_t pole_id, con
                 std::int64_t codes_fingerprint = 0);
 void add_codes(BatchInsert& codes, std::int64_t record, std::int64_t pole_id,
                const std::vector<RecordCode>& list);
+// The rows add_record and add_codes write, built apart (the import builds them on a worker
+// thread and hands them to the writer); the record's rows are moved out of `r` and `list`.
+store::Params record_row(std::int64_t id, std::int64_t pole_id, RecordInput&& r,
+                         const std::string& language, const std::string& now,
+                         std::int64_t codes_fingerprint);
+void append_code_rows(std::vector<store::Params>& out, std::int64_t record, std::int64_t pole_id,
+                      std::vector<RecordCode>&& list);
+// The columns holding a row's own record id: record_row's and append_code_rows's first.
+inline constexpr std::size_t kRecordIdColumn = 0;
 
 void update_record(Connection& c, std::int64_t id, const RecordInput& r,
                    const std::string& language, const std::string& now);
@@ -71,6 +80,16 @@ struct RecordText {
 // In id order; with a `limit`, at most that many records with ids above `after_id`.
 std::vector<RecordText> record_texts(Connection& c, std::int64_t pole_id, std::int64_t after_id = 0,
                                      std::size_t limit = 0);
+// What the rationalisation compares of each record: its proposal, or its need when it made
+// no proposal (empty when it has neither).
+struct ComparedText {
+    std::int64_t id = 0;
+    std::string record_id;
+    std::string language;
+    std::string text;
+};
+// Every record of the pole, in id order.
+std::vector<ComparedText> compared_texts(Connection& c, std::int64_t pole_id);
 // Every correction of the pole, by record id.
 std::vector<std::pair<std::int64_t, Correction>> pole_corrections(Connection& c,
                                                                   std::int64_t pole_id);

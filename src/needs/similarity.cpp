@@ -17,6 +17,8 @@ namespace {
 constexpr double kEpsilon = 1e-9;
 constexpr std::size_t kChunk = 256;
 constexpr std::int32_t kPruned = -1;
+// Sets of fewer tokens than this get their needed overlaps tabled once per probe.
+constexpr std::size_t kNeededSizes = 128;
 
 std::size_t ceil_of(double x) {
     double c = std::ceil(x - kEpsilon);
@@ -96,6 +98,7 @@ RankedSets rank_tokens(const SetCollection& sets,
 struct Posting {
     std::uint32_t set;       // position in size order
     std::uint32_t position;  // of the token in that set
+    std::uint32_t size;      // of that set (read here, not from the set, for the cache's sake)
 };
 
 class Join {
@@ -120,7 +123,7 @@ class Join {
             std::size_t n = sets_[p].size();
             std::size_t prefix = n - ceil_of(2 * threshold / (1 + threshold) * double(n)) + 1;
             for (std::uint32_t k = 0; k < std::min(prefix, n); ++k)
-                index_[sets_[p][k]].push_back({p, k});
+                index_[sets_[p][k]].push_back({p, k, std::uint32_t(n)});
         }
     }
 
@@ -133,18 +136,45 @@ class Join {
     void probe(std::uint32_t first, std::uint32_t last, std::vector<Candidate>& candidates,
                std::vector<std::uint32_t>& touched,
                std::vector<std::pair<std::uint32_t, std::uint32_t>>& out) const {
-        for (std::uint32_t x = first; x < last; ++x) probe_one(x, candidates, touched, out);
+        for (std::uint32_t x = first; x < last; ++x)
+            probe_one(x, candidates, touched, [&](std::uint32_t y, const Candidate& cand) {
+                if (verify(sets_[x], sets_[y], cand)) out.emplace_back(y, x);
+            });
+    }
+
+    // As probe() over every set, but a candidate already in the set's component is not
+    // verified: the components are those of every pair probe() finds. Returns the pairs
+    // that joined two components.
+    std::size_t link(UnionFind& forest, std::vector<Candidate>& candidates,
+                     std::vector<std::uint32_t>& touched) const {
+        std::size_t links = 0;
+        for (std::uint32_t x = 0; x < sets_.size(); ++x)
+            probe_one(x, candidates, touched, [&](std::uint32_t y, const Candidate& cand) {
+                if (forest.find(x) != forest.find(y) && verify(sets_[x], sets_[y], cand)) {
+                    forest.unite(x, y);
+                    ++links;
+                }
+            });
+        return links;
     }
 
   private:
+    // Gathers the candidates of x among the sets before it; `accept(y, candidate)` decides on
+    // each one left after the filters, in the order they were found.
+    template <class Accept>
     void probe_one(std::uint32_t x, std::vector<Candidate>& candidates,
-                   std::vector<std::uint32_t>& touched,
-                   std::vector<std::pair<std::uint32_t, std::uint32_t>>& out) const {
+                   std::vector<std::uint32_t>& touched, Accept accept) const {
         const auto& xs = sets_[x];
         std::size_t n = xs.size();
         std::size_t min_size = ceil_of(threshold_ * double(n));
         std::uint32_t start = first_of_size_[std::min(min_size, first_of_size_.size() - 1)];
         std::size_t prefix = n - min_size + 1;
+        // The overlap needed with a partner of each size m (min_size <= m <= n).
+        std::size_t needed_of[kNeededSizes];
+        bool tabled = n < kNeededSizes;
+        if (tabled)
+            for (std::size_t m = min_size; m <= n; ++m)
+                needed_of[m] = required_overlap(n, m, threshold_);
         for (std::size_t i = 0; i < std::min(prefix, n); ++i) {
             const auto& list = index_[xs[i]];
             auto before = [](const Posting& p, std::uint32_t s) { return p.set < s; };
@@ -157,8 +187,8 @@ class Join {
             for (; it != end && it->set < x; ++it) {
                 Candidate& cand = candidates[it->set];
                 if (cand.score == kPruned) continue;
-                std::size_t m = sets_[it->set].size();
-                std::size_t needed = required_overlap(n, m, threshold_);
+                std::size_t m = it->size;
+                std::size_t needed = tabled ? needed_of[m] : required_overlap(n, m, threshold_);
                 std::size_t bound =
                     std::size_t(cand.score) + 1 + std::min(n - i - 1, m - it->position - 1);
                 if (cand.score == 0) touched.push_back(it->set);
@@ -173,7 +203,7 @@ class Join {
         }
         for (auto y : touched) {
             Candidate& cand = candidates[y];
-            if (cand.score > 0 && verify(xs, sets_[y], cand)) out.emplace_back(y, x);
+            if (cand.score > 0) accept(y, cand);
             cand = Candidate{};
         }
         touched.clear();
@@ -203,6 +233,30 @@ class Join {
     std::size_t cap_;                          // candidates per prefix token, 0: all
     std::vector<std::vector<Posting>> index_;  // by token rank
     std::vector<std::uint32_t> first_of_size_;
+};
+
+std::size_t token_count(const RankedSets& ranked) {
+    std::size_t tokens = 0;
+    for (const auto& s : ranked.sets)
+        if (!s.empty()) tokens = std::max<std::size_t>(tokens, s.back() + 1);
+    return tokens;
+}
+
+void check_threshold(double threshold) {
+    if (!(threshold > 0 && threshold <= 1))
+        throw invalid("similarity_threshold", "must be more than 0 and at most 1");
+}
+
+// What both the join and the components start from: the distinct sets (in a JoinResult
+// without pairs yet), their tokens ranked, and the index over their prefixes.
+struct Prepared {
+    Prepared(const SetCollection& sets, double threshold, std::size_t candidates_per_token)
+        : distinct{(check_threshold(threshold), distinct_sets(sets)), {}},
+          ranked(rank_tokens(sets, distinct.distinct)),
+          join(ranked, threshold, token_count(ranked), candidates_per_token) {}
+    JoinResult distinct;
+    RankedSets ranked;
+    Join join;
 };
 
 }  // namespace
@@ -238,15 +292,10 @@ std::size_t overlap(std::span<const std::uint32_t> a, std::span<const std::uint3
 
 JoinResult similarity_self_join(const SetCollection& sets, double threshold, unsigned threads,
                                 std::size_t candidates_per_token) {
-    if (!(threshold > 0 && threshold <= 1))
-        throw invalid("similarity_threshold", "must be more than 0 and at most 1");
-    JoinResult result;
-    result.distinct = distinct_sets(sets);
-    RankedSets ranked = rank_tokens(sets, result.distinct);
-    std::size_t tokens = 0;
-    for (const auto& s : ranked.sets)
-        if (!s.empty()) tokens = std::max<std::size_t>(tokens, s.back() + 1);
-    Join join(ranked, threshold, tokens, candidates_per_token);
+    Prepared prepared(sets, threshold, candidates_per_token);
+    JoinResult result = std::move(prepared.distinct);
+    const RankedSets& ranked = prepared.ranked;
+    const Join& join = prepared.join;
 
     auto count = static_cast<std::uint32_t>(ranked.sets.size());
     threads = std::max(1u, std::min(threads, count / std::uint32_t(kChunk) + 1));
@@ -271,6 +320,29 @@ JoinResult similarity_self_join(const SetCollection& sets, double threshold, uns
         }
     std::sort(result.pairs.begin(), result.pairs.end());
     return result;
+}
+
+SimilarComponents similar_components(const SetCollection& sets, double threshold,
+                                     std::size_t candidates_per_token) {
+    Prepared prepared(sets, threshold, candidates_per_token);
+    JoinResult linked = std::move(prepared.distinct);
+    const RankedSets& ranked = prepared.ranked;
+    const Join& join = prepared.join;
+    UnionFind forest(ranked.sets.size());
+    std::vector<Join::Candidate> candidates(ranked.sets.size());
+    std::vector<std::uint32_t> touched;
+    SimilarComponents out;
+    out.links = join.link(forest, candidates, touched);
+    // One pair per distinct set to its component's root: the same components, numbered as
+    // components() numbers those of the full join.
+    for (std::uint32_t p = 0; p < ranked.sets.size(); ++p)
+        if (auto root = forest.find(p); root != p) {
+            auto a = ranked.distinct_of[p], b = ranked.distinct_of[root];
+            linked.pairs.emplace_back(std::min(a, b), std::max(a, b));
+        }
+    out.labels = components(linked, sets.size());
+    for (const auto& d : linked.distinct) out.identical += d.size() - 1;
+    return out;
 }
 
 std::size_t JoinResult::set_pair_count() const {

@@ -181,7 +181,11 @@ TEST(Rationalisation, TheCappedJoinGroupsAsTheOracleDoesOnTwentyThousandRecords)
         std::set_intersection(found.begin(), found.end(), expected.begin(), expected.end(),
                               std::back_inserter(common));
         EXPECT_EQ(common.size(), found.size());  // every pair found is similar
-        auto scores = co_membership(components(join, shingled.sets.size()), reference);
+        auto label = components(join, shingled.sets.size());
+        // The rationalisation's one-pass components are the capped join's.
+        EXPECT_EQ(similar_components(shingled.sets, threshold, kGroupingCandidatesPerToken).labels,
+                  label);
+        auto scores = co_membership(label, reference);
         std::printf(
             "threshold %.2f, %zu candidates per token: %zu of the oracle's %zu pairs; groups vs "
             "oracle components: precision %.4f, recall %.4f\n",

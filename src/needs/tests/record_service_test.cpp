@@ -1,7 +1,9 @@
 #include "core/error.hpp"
+#include "core/json.hpp"
 #include "core/text.hpp"
 #include "io/table_writer.hpp"
 #include "needs/record_table.hpp"
+#include "needs/synthetic.hpp"
 #include "service_fixture.hpp"
 
 #include <cstdio>
@@ -45,6 +47,22 @@ std::vector<std::string> digests(NeedsService& service, std::int64_t pole, std::
 std::vector<std::string> fields_of(const ImportRejected& e) {
     std::vector<std::string> out;
     for (const auto& p : e.problems()) out.push_back(std::to_string(p.line) + ":" + p.field);
+    return out;
+}
+
+// `count` synthetic records as JSON Lines, with every column.
+std::string synthetic_lines(std::size_t count, const std::string& prefix, std::uint64_t seed) {
+    SyntheticOptions options;
+    options.id_prefix = prefix;
+    options.seed = seed;
+    SyntheticIntake generator(test_support::data_dir(), test_support::small_territory(), options);
+    std::string out;
+    for (std::size_t i = 0; i < count; ++i) {
+        auto cells = to_row(generator.next().record);
+        Json line = Json::object();
+        for (std::size_t k = 0; k < cells.size(); ++k) line[record_columns()[k]] = cells[k];
+        out += line.dump() + "\n";
+    }
     return out;
 }
 
@@ -325,6 +343,68 @@ TEST_P(ServiceTest, UpdatesRecodeAndDeletesLeaveNoCodes) {
     service_->delete_record(pole_a_, user_, r.id);
     EXPECT_EQ(count("SELECT COUNT(*) FROM needs_codes"), 0);
     EXPECT_THROW(service_->delete_record(pole_a_, user_, r.id), Error);
+}
+
+TEST_P(ServiceTest, TheBulkImportWritesWhatTheIncrementalImportWrites) {
+    // Into an empty table, SQLite's import sets the secondary indexes aside and builds them
+    // after; into a table holding more rows than the file, it writes them as it goes. Both
+    // must store the same records and codes, in file order, and leave every index in place.
+    bool sqlite = fixture_->database().dialect() == store::Dialect::sqlite;
+    std::string indexes = sqlite ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND "
+                                   "tbl_name LIKE 'needs_%'"
+                                 : "SELECT COUNT(*) FROM pg_indexes WHERE tablename LIKE 'needs_%'";
+    auto index_count = count(indexes);
+    const std::size_t records = 5000;  // more than one of the import's batches (4,096)
+    std::string file = synthetic_lines(records, "S", 7);
+
+    // A bad last line: the earlier batches were written, and all of it is rolled back.
+    std::string bad = file + R"({"record_id":"S-bad","commune_code":"99999","need_text":"x"})";
+    auto rejected = json(bad);
+    EXPECT_THROW(import(pole_a_, *rejected), ImportRejected);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM needs_records"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM needs_codes"), 0);
+    EXPECT_EQ(count(indexes), index_count);
+
+    auto bulk = json(file);
+    EXPECT_EQ(import(pole_a_, *bulk).rows, std::int64_t(records));  // empty table: bulk
+    EXPECT_EQ(count(indexes), index_count);
+    auto more = json(synthetic_lines(records + 1000, "T", 8));
+    import(pole_b_, *more);
+    auto pole_c = insert(
+        "INSERT INTO poles (slug, name, kind, created_at) VALUES ('c', 'Pôle C', 'ptce', 'now') "
+        "RETURNING id");
+    auto incremental = json(file);
+    EXPECT_EQ(import(pole_c, *incremental).rows, std::int64_t(records));  // 5,000 < 11,000
+    EXPECT_EQ(count(indexes), index_count);
+
+    auto a = digests(*service_, pole_a_, user_);
+    EXPECT_EQ(a, digests(*service_, pole_c, user_));
+    auto codes = [&](std::int64_t pole) {
+        return fixture_->database().read([&](store::Connection& c) {
+            std::vector<std::string> out;
+            for (const auto& row :
+                 c.query("SELECT r.record_id, k.kind, k.code, k.matched, k.declared, k.effective, "
+                         "r.codes_fingerprint FROM needs_codes k JOIN needs_records r ON r.id = "
+                         "k.record WHERE k.pole_id = ? ORDER BY r.id, k.kind, k.code",
+                         {pole}))
+                out.push_back(row.text(0) + "|" + row.text(1) + "|" + row.text(2) + "|" +
+                              row.text(3) + "|" + std::to_string(row.integer(4)) +
+                              std::to_string(row.integer(5)) + "|" +
+                              std::to_string(row.integer(6)));
+            return out;
+        });
+    };
+    auto codes_a = codes(pole_a_);
+    EXPECT_GT(codes_a.size(), records);
+    EXPECT_EQ(codes_a, codes(pole_c));
+    // Ids follow the file's order, whatever the threads did.
+    std::vector<std::string> in_file;
+    std::istringstream lines(file);
+    for (std::string line; std::getline(lines, line);)
+        in_file.push_back(Json::parse(line)["record_id"].get<std::string>());
+    ASSERT_EQ(a.size(), in_file.size());
+    for (std::size_t i = 0; i < a.size(); ++i)
+        ASSERT_EQ(a[i].substr(0, a[i].find('|')), in_file[i]) << i;
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServiceTest, ::testing::ValuesIn(store::testdb::backends()));

@@ -133,6 +133,30 @@ TEST(SimilarityJoin, ACappedJoinKeepsOnlyOraclePairsAndIsExactWithARoomyCap) {
     }
 }
 
+TEST(SimilarComponents, AreTheComponentsOfTheOraclePairsAndOfTheCappedJoin) {
+    for (unsigned seed : {5u, 6u}) {
+        auto sets = random_sets(1200, seed);
+        auto collection = collection_of(sets);
+        auto scored = all_pairs_scored(sets);
+        for (double t : {0.5, 0.7}) {
+            // Uncapped: the components of the brute-force oracle's pairs.
+            JoinResult oracle;
+            for (std::uint32_t i = 0; i < sets.size(); ++i) oracle.distinct.push_back({i});
+            oracle.pairs = at_threshold(scored, t);
+            auto exact = similar_components(collection, t);
+            EXPECT_EQ(exact.labels, components(oracle, sets.size())) << "seed " << seed;
+            // Capped: those of the capped join, which verifies every candidate pair.
+            auto capped = similar_components(collection, t, 4);
+            EXPECT_EQ(capped.labels,
+                      components(similarity_self_join(collection, t, 1, 4), sets.size()))
+                << "seed " << seed << " t " << t;
+            // A spanning forest: one link fewer than members per component.
+            std::set<std::uint32_t> labels(exact.labels.begin(), exact.labels.end());
+            EXPECT_EQ(exact.links + exact.identical, sets.size() - labels.size());
+        }
+    }
+}
+
 TEST(SimilarityJoin, JoinsIdenticalSetsOnceAndIgnoresEmptyOnes) {
     SetCollection c;
     c.add({1, 2, 3});
