@@ -12,29 +12,20 @@ ActorBulkInsert::ActorBulkInsert(store::Connection& c, std::int64_t pole_id, std
     : connection_(c),
       pole_id_(pole_id),
       now_(std::move(now)),
-      staged_(c.dialect() == store::Dialect::sqlite) {
+      staged_(c.dialect() == store::Dialect::sqlite),
+      indexes_(c) {
     if (staged_) before_ = c.query("SELECT COUNT(*) FROM actors")[0].integer(0);
 }
 
 std::vector<std::int64_t> ActorBulkInsert::add(NewActors rows) {
-    if (staged_ && !dropped_ && added_ >= before_) drop_indexes();
+    if (staged_ && !dropped_ && added_ >= before_) {
+        dropped_ = true;
+        indexes_.drop({"actors", "actor_words"});
+    }
     added_ += std::int64_t(rows.size());
     auto ids = insert_actors(connection_, std::move(rows), staged_ ? &words_ : nullptr);
     link_poles(connection_, ids, pole_id_, now_);
     return ids;
-}
-
-// The indexes are those the migrations created (UNIQUE constraints and primary keys, which
-// have no SQL, stay): the same ones are created again. A rolled-back transaction takes the
-// drops back.
-void ActorBulkInsert::drop_indexes() {
-    dropped_ = true;
-    for (auto& r : connection_.query("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = "
-                                     "'index' AND tbl_name IN ('actors', 'actor_words') AND sql "
-                                     "IS NOT NULL ORDER BY name")) {
-        connection_.execute_script("DROP INDEX " + r.text(0));
-        (r.text(1) == "actors" ? actor_indexes_ : word_indexes_).push_back(r.take_text(2));
-    }
 }
 
 void ActorBulkInsert::finish() {
@@ -55,14 +46,9 @@ void ActorBulkInsert::finish() {
         }
         return rows;
     });
-    create_again(actor_indexes_);
+    indexes_.create_again("actors");
     insert_rows(connection_, "INSERT INTO actor_words (word, actor_id)", 2, sorted.get());
-    create_again(word_indexes_);
-}
-
-void ActorBulkInsert::create_again(std::vector<std::string>& indexes) {
-    for (const auto& sql : indexes) connection_.execute_script(sql);
-    indexes.clear();
+    indexes_.create_all_again();
 }
 
 }  // namespace maillage::actors::storage

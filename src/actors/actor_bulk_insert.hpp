@@ -7,6 +7,7 @@
 
 #include "actors/actor_rows.hpp"
 #include "store/database.hpp"
+#include "store/set_aside_indexes.hpp"
 
 namespace maillage::actors::storage {
 
@@ -38,9 +39,6 @@ class ActorBulkInsert {
     void finish();
 
   private:
-    void drop_indexes();
-    void create_again(std::vector<std::string>& indexes);
-
     store::Connection& connection_;
     std::int64_t pole_id_;
     std::string now_;
@@ -48,8 +46,7 @@ class ActorBulkInsert {
     std::int64_t before_ = 0;  // actors in the directory before the import (SQLite)
     std::int64_t added_ = 0;   // actors this import created so far
     bool dropped_ = false;     // the indexes are dropped
-    // The CREATE INDEX statements of the dropped indexes, by table.
-    std::vector<std::string> actor_indexes_, word_indexes_;
+    store::SetAsideIndexes indexes_;
     std::vector<NameWord> words_;  // held until finish()
 };
 

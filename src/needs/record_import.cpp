@@ -9,13 +9,13 @@
 #include "accounts/account_service.hpp"
 #include "core/clock.hpp"
 #include "needs/batch_channel.hpp"
-#include "needs/bulk_indexes.hpp"
 #include "needs/coder.hpp"
 #include "needs/needs_service.hpp"
 #include "needs/record_input.hpp"
 #include "needs/record_store.hpp"
 #include "needs/record_table.hpp"
 #include "store/large_write_cache.hpp"
+#include "store/set_aside_indexes.hpp"
 
 namespace maillage::needs {
 
@@ -26,6 +26,13 @@ namespace {
 constexpr std::size_t kMaxProblems = 10000;
 constexpr std::size_t kBatch = 4096;
 constexpr std::size_t kBatchesInFlight = 4;
+
+// Setting the indexes aside pays once the import is at least as large as what the records
+// table holds: below that, inserting into them costs less than sorting every row again.
+bool at_least_as_large(Connection& c, std::size_t rows) {
+    if (c.dialect() != store::Dialect::sqlite) return false;
+    return std::int64_t(rows) >= c.query("SELECT COUNT(*) FROM needs_records")[0].integer(0);
+}
 
 // Adds a problem, keeping the report to a size a person can read; the last line says how
 // many more there were.
@@ -154,13 +161,16 @@ class Importer {
         ImportSummary summary;
         auto records = storage::record_writer(c);
         auto codes = storage::code_writer(c, records.get());
-        std::optional<BulkIndexes> indexes;
+        store::SetAsideIndexes indexes(c);
+        bool sized = false;
         while (auto batch = coded_.pop()) {
             progress.update("importing", batch->bytes_read, reader_.total_bytes());
             if (batch->records.empty()) continue;
-            if (!indexes)  // from the first batch, the import's size is known well enough
-                indexes.emplace(c, std::vector<std::string>{"needs_records", "needs_codes"},
-                                "needs_records", expected_rows(*batch));
+            if (!sized) {  // from the first batch, the import's size is known well enough
+                sized = true;
+                if (at_least_as_large(c, expected_rows(*batch)))
+                    indexes.drop({"needs_records", "needs_codes"});
+            }
             auto count = std::int64_t(batch->records.size());
             std::int64_t id = storage::reserve_ids(c, "record", count);
             std::size_t code = 0;
@@ -178,7 +188,7 @@ class Importer {
         }
         codes->flush();
         records->flush();
-        if (indexes) indexes->restore();
+        indexes.create_all_again();
         return summary;
     }
 

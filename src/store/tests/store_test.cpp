@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "store/migrations.hpp"
+#include "store/set_aside_indexes.hpp"
 #include "store/testing.hpp"
 
 using namespace maillage;
@@ -103,6 +104,62 @@ TEST_P(StoreTest, ForeignKeysAreCheckedAgainAfterAnUncheckedWrite) {
     });
     EXPECT_EQ(rows[0].integer(0), 1);
     EXPECT_EQ(rows[0].integer(1), 1);
+}
+
+// SQLite: the indexes written with SQL go and come back, per table; the UNIQUE constraint's
+// own index stays, so the bulk write still checks it; a rollback takes the drops back.
+// PostgreSQL: nothing is dropped.
+TEST_P(StoreTest, SetAsideIndexesDropsAndCreatesAgainOnlyTheIndexesWrittenWithSql) {
+    db().write([](Connection& c) {
+        c.execute("CREATE TABLE tags (id INTEGER PRIMARY KEY, item_id INTEGER, label TEXT)");
+        c.execute("CREATE INDEX items_score ON items (score)");
+        c.execute("CREATE INDEX tags_item ON tags (item_id)");
+        c.execute("CREATE INDEX tags_label ON tags (label, item_id)");
+    });
+    auto sqlite = db().read([](Connection& c) { return c.dialect() == Dialect::sqlite; });
+    auto indexes = [&] {
+        std::set<std::string> names;
+        if (!sqlite) return names;
+        for (auto& r : db().read([](Connection& c) {
+                 return c.query("SELECT name FROM sqlite_master WHERE type = 'index'");
+             }))
+            names.insert(r.text(0));
+        return names;
+    };
+    auto before = indexes();
+    db().write([&](Connection& c) {
+        SetAsideIndexes set_aside(c);
+        set_aside.drop({"items", "tags"});
+        EXPECT_EQ(set_aside.dropped(), sqlite);
+        c.execute("INSERT INTO items (id, name) VALUES (1, 'a')");
+        set_aside.create_again("items");
+        if (sqlite) {
+            auto present = c.query(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND "
+                "name IN ('items_score', 'tags_item', 'tags_label') ORDER BY "
+                "name");
+            ASSERT_EQ(present.size(), 1u);
+            EXPECT_EQ(present[0].text(0), "items_score");
+        }
+        set_aside.create_all_again();
+        EXPECT_FALSE(set_aside.dropped());
+    });
+    EXPECT_EQ(indexes(), before);
+    EXPECT_THROW(db().write([](Connection& c) {
+        SetAsideIndexes(c).drop({"items", "tags"});
+        c.execute("INSERT INTO items (id, name) VALUES (2, 'a')");  // UNIQUE still checked
+    }),
+                 Error);
+    EXPECT_EQ(indexes(), before);
+    EXPECT_THROW(db().write([](Connection& c) {
+        SetAsideIndexes(c).drop({"tags"});
+        throw Error(ErrorCode::invalid_input, "rolled back");
+    }),
+                 Error);
+    EXPECT_EQ(indexes(), before);
+    if (sqlite) {
+        EXPECT_TRUE(before.count("tags_label") && before.count("items_score"));
+    }
 }
 
 TEST_P(StoreTest, ConcurrentWritersAllLand) {
