@@ -43,16 +43,11 @@ TEST(Master, LagrangianBoundHoldsAtSmoothedAndRandomDuals) {
             small_enough = small_enough && eligible.size() <= kMaxBruteTasks;
         if (!small_enough) continue;
         Master master(p);
-        for (std::size_t w = 0; w < p.eligible_tasks.size(); ++w) {
-            const auto& eligible = p.eligible_tasks[w];
-            for (std::uint32_t mask = 1; mask < (1u << eligible.size()); ++mask) {
-                std::vector<int> tasks;
-                for (std::size_t k = 0; k < eligible.size(); ++k)
-                    if (mask >> k & 1u) tasks.push_back(eligible[k]);
-                if (auto totals = evaluate_schedule(p, int(w), tasks))
-                    master.add({int(w), tasks, *totals});
-            }
-        }
+        for (std::size_t w = 0; w < p.eligible_tasks.size(); ++w)
+            testing::for_each_feasible_schedule(
+                p, int(w), [&](const std::vector<int>& tasks, const ScheduleTotals& totals) {
+                    master.add({int(w), tasks, totals});
+                });
         for (const auto& need : small_one.instance.needs) split += need.splittable;
         double lp = 0;
         Duals duals;

@@ -22,14 +22,10 @@ class BruteForce {
     explicit BruteForce(const Problem& p) : p_(p), pool_(p) {
         for (std::size_t w = 0; w < p.instance->workers.size(); ++w) {
             std::vector<Choice> choices = {{}};
-            const auto& eligible = p.eligible_tasks[w];
-            for (std::uint32_t mask = 1; mask < (1u << eligible.size()); ++mask) {
-                std::vector<int> tasks;
-                for (std::size_t k = 0; k < eligible.size(); ++k)
-                    if (mask >> k & 1u) tasks.push_back(eligible[k]);
-                if (auto totals = evaluate_schedule(p, int(w), tasks))
-                    choices.push_back({tasks, *totals});
-            }
+            testing::for_each_feasible_schedule(
+                p, int(w), [&](const std::vector<int>& tasks, const ScheduleTotals& totals) {
+                    choices.push_back({tasks, totals});
+                });
             choices_.push_back(std::move(choices));
         }
     }

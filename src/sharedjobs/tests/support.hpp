@@ -7,6 +7,7 @@
 #include "sharedjobs/checker.hpp"
 #include "sharedjobs/composer.hpp"
 #include "sharedjobs/generator.hpp"
+#include "sharedjobs/schedule.hpp"
 #include "territory/territory.hpp"
 
 namespace maillage::sharedjobs::testing {
@@ -68,6 +69,20 @@ inline Result compose_checked(const Instance& instance, Engine engine, double se
     auto problems = check_result(instance, result, locate());
     for (const auto& p : problems) ADD_FAILURE() << "checker: " << p;
     return result;
+}
+
+// Calls f(tasks, totals) for every feasible schedule of the worker: each non-empty subset of
+// its eligible tasks that evaluate_schedule accepts. The brute-force oracles' enumeration, for
+// small eligible sets only.
+template <class F>
+void for_each_feasible_schedule(const Problem& p, int worker, F&& f) {
+    const auto& eligible = p.eligible_tasks[std::size_t(worker)];
+    for (std::uint32_t mask = 1; mask < (1u << eligible.size()); ++mask) {
+        std::vector<int> tasks;
+        for (std::size_t k = 0; k < eligible.size(); ++k)
+            if (mask >> k & 1u) tasks.push_back(eligible[k]);
+        if (auto totals = evaluate_schedule(p, worker, tasks)) f(tasks, *totals);
+    }
 }
 
 }  // namespace maillage::sharedjobs::testing
