@@ -352,7 +352,8 @@ TEST_P(ServiceTest, TheBulkImportWritesWhatTheIncrementalImportWrites) {
     bool sqlite = fixture_->database().dialect() == store::Dialect::sqlite;
     std::string indexes = sqlite ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND "
                                    "tbl_name LIKE 'needs_%'"
-                                 : "SELECT COUNT(*) FROM pg_indexes WHERE tablename LIKE 'needs_%'";
+                                 : "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = "
+                                   "current_schema() AND tablename LIKE 'needs_%'";
     auto index_count = count(indexes);
     const std::size_t records = 5000;  // more than one of the import's batches (4,096)
     std::string file = synthetic_lines(records, "S", 7);
