@@ -1,6 +1,6 @@
 #pragma once
 // Password hashing with argon2id (libsodium). The cost is configurable so that tests can
-// use the minimum while deployments keep libsodium's interactive defaults.
+// use the minimum while deployments use OWASP's recommended setting (19 MiB, two passes).
 #include <mutex>
 #include <string>
 
@@ -15,8 +15,9 @@ class PasswordHasher {
     bool verify(const std::string& hash, const std::string& password) const;
 
   private:
-    // Each argon2id run takes 64 MiB: one at a time keeps a burst of logins from adding up
-    // (measured: three concurrent logins took the server from 42 MB to 178 MB resident).
+    // Each argon2id run takes its whole memory cost at once: one at a time keeps a burst of
+    // logins from adding up (measured with 64 MiB runs: three concurrent logins took the server
+    // from 42 MB to 178 MB resident).
     mutable std::mutex one_at_a_time_;
     unsigned long long opslimit_;
     std::size_t memlimit_;

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "accounts/account_service.hpp"
+#include "accounts/passwords.hpp"
 #include "core/error.hpp"
 #include "core/paths.hpp"
 #include "store/testing.hpp"
@@ -190,4 +191,19 @@ TEST(Roles, ShippedTableGrantsAsDocumented) {
 TEST(Roles, UnknownPermissionInTheFileIsRefused) {
     auto document = Json::parse(R"({"permissions":{"a":""},"roles":{"admin":["a","b"]}})");
     EXPECT_THROW(Roles::from_json(document, "roles.json"), Error);
+}
+
+TEST(Passwords, DeploymentCostIsOwaspsArgon2idSetting) {
+    // The encoded hash carries its parameters: 19 MiB = 19,456 KiB, two passes, one lane.
+    PasswordHasher hasher(HashCost::interactive);
+    auto hash = hasher.hash("a long enough secret");
+    EXPECT_EQ(hash.rfind("$argon2id$v=19$m=19456,t=2,p=1$", 0), 0u) << hash;
+    EXPECT_TRUE(hasher.verify(hash, "a long enough secret"));
+    EXPECT_FALSE(hasher.verify(hash, "a long enough secreT"));
+}
+
+TEST(Passwords, HashesMadeWithOtherSettingsStillVerify) {
+    auto cheap = PasswordHasher(HashCost::minimum).hash("a long enough secret");
+    EXPECT_EQ(cheap.find("m=19456"), std::string::npos) << cheap;
+    EXPECT_TRUE(PasswordHasher(HashCost::interactive).verify(cheap, "a long enough secret"));
 }
