@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "accounts/write_checks.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
@@ -279,6 +280,14 @@ std::vector<ActivityEntry> AccountService::recent_activity(std::int64_t pole_id,
                                             r.optional_integer(4), r.text(5)});
         return entries;
     });
+}
+
+void require_pole_and_user(Connection& c, std::int64_t pole_id,
+                           std::optional<std::int64_t> user_id) {
+    if (c.query("SELECT 1 FROM poles WHERE id = ?", {pole_id}).empty())
+        throw Error(ErrorCode::not_found, "no such pole", "pole_id");
+    if (user_id && c.query("SELECT 1 FROM users WHERE id = ?", {*user_id}).empty())
+        throw Error(ErrorCode::not_found, "no such user", "user_id");
 }
 
 void record_activity(Connection& c, std::int64_t pole_id, std::optional<std::int64_t> user_id,

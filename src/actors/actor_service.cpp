@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "accounts/account_service.hpp"
+#include "accounts/write_checks.hpp"
 #include "actors/actor_bulk_insert.hpp"
 #include "actors/actor_import_reader.hpp"
 #include "actors/actor_store.hpp"
@@ -26,15 +27,6 @@ Error duplicate_of(std::int64_t existing) {
                  "an actor with this official identifier is already in the directory (id " +
                      std::to_string(existing) + ")",
                  "siret");
-}
-
-// What the foreign keys of an import's pole links and activity row would check.
-void require_pole_and_user(Connection& c, std::int64_t pole_id,
-                           std::optional<std::int64_t> user_id) {
-    if (c.query("SELECT 1 FROM poles WHERE id = ?", {pole_id}).empty())
-        throw Error(ErrorCode::not_found, "no such pole", "pole_id");
-    if (user_id && c.query("SELECT 1 FROM users WHERE id = ?", {*user_id}).empty())
-        throw Error(ErrorCode::not_found, "no such user", "user_id");
 }
 
 // Lines that name an actor already in the directory (by an official identifier) link it to
@@ -163,7 +155,7 @@ ImportSummary ActorService::import_table(std::int64_t pole_id, std::optional<std
     // name actors this transaction creates or has just found by identifier (BEGIN IMMEDIATE:
     // no other writer can delete them meanwhile), and the pole and user are checked once below.
     database_.write_unchecked([&](Connection& c) {
-        require_pole_and_user(c, pole_id, user_id);
+        accounts::require_pole_and_user(c, pole_id, user_id);
         store::LargeWriteCache cache(c);
         storage::ActorBulkInsert created(c, pole_id, now);
         while (auto batch = reading.next()) {

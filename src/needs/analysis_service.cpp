@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "accounts/account_service.hpp"
+#include "accounts/write_checks.hpp"
 #include "core/clock.hpp"
 #include "core/json.hpp"
 #include "needs/coder.hpp"
@@ -113,7 +114,12 @@ RationaliseSummary NeedsService::rationalise(std::int64_t pole_id,
                                              Progress& progress) {
     Settings s = settings(pole_id);
     RationaliseSummary summary;
-    database_.write([&](Connection& c) {
+    // Foreign keys unchecked (SQLite checked the group and the record of every member row):
+    // members refer to groups written just before them and to records read in this transaction
+    // (BEGIN IMMEDIATE: nobody deletes them meanwhile); the old members go before their groups,
+    // so no cascade is needed; the pole and the user are checked once here.
+    database_.write_unchecked([&](Connection& c) {
+        accounts::require_pole_and_user(c, pole_id, user_id);
         store::LargeWriteCache cache(c);
         progress.update("reading", 0, 0);
         auto texts = storage::compared_texts(c, pole_id);
@@ -146,6 +152,8 @@ RationaliseSummary NeedsService::rationalise(std::int64_t pole_id,
             replayed.push_back(std::move(items_of_decision));
         }
         replay(partition, replayed);
+        // Found on a second thread while this one carries the ids over and writes the groups.
+        RepresentativesAhead representatives(shingled.sets, partition);
 
         std::vector<std::optional<std::int64_t>> previous(texts.size());
         for (std::uint32_t i = 0; i < texts.size(); ++i)
@@ -164,7 +172,7 @@ RationaliseSummary NeedsService::rationalise(std::int64_t pole_id,
         for (std::size_t g = 0; g < partition.clusters(); ++g) {
             const auto& m = partition.members[g];
             std::int64_t id = kept[g] ? *kept[g] : next_id++;
-            auto rep = representative(shingled.sets, m);
+            auto rep = representatives.of(g);
             std::optional<std::string> custom_title;
             std::string created_at = now;
             if (auto old = previous_groups.find(id); kept[g] && old != previous_groups.end()) {

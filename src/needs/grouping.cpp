@@ -8,6 +8,8 @@ namespace maillage::needs {
 namespace {
 
 constexpr std::size_t kMedoidSample = 200;
+// Representatives published at once: the waiting writer is woken once per chunk.
+constexpr std::size_t kRepresentativesChunk = 256;
 
 void move_item(Partition& p, std::uint32_t item, std::uint32_t to) {
     auto& from = p.members[p.cluster_of[item]];
@@ -113,6 +115,38 @@ std::uint32_t representative(const SetCollection& sets, const std::vector<std::u
         }
     }
     return best;
+}
+
+RepresentativesAhead::RepresentativesAhead(const SetCollection& sets, const Partition& partition)
+    : found_(partition.clusters()) {
+    thread_ = std::thread([this, &sets, &partition] {
+        try {
+            for (std::size_t c = 0; c < found_.size();) {
+                std::size_t end = std::min(found_.size(), c + kRepresentativesChunk);
+                for (; c < end; ++c) found_[c] = representative(sets, partition.members[c]);
+                ready_.store(end, std::memory_order_release);
+                ready_.notify_all();
+            }
+        } catch (...) {
+            error_ = std::current_exception();
+            ready_.store(found_.size() + 1, std::memory_order_release);  // wakes the caller
+            ready_.notify_all();
+        }
+    });
+}
+
+RepresentativesAhead::~RepresentativesAhead() {
+    if (thread_.joinable()) thread_.join();
+}
+
+std::uint32_t RepresentativesAhead::of(std::size_t cluster) {
+    for (std::size_t ready; (ready = ready_.load(std::memory_order_acquire)) <= cluster;)
+        ready_.wait(ready, std::memory_order_acquire);
+    if (ready_.load(std::memory_order_acquire) > found_.size()) {
+        thread_.join();
+        std::rethrow_exception(error_);
+    }
+    return found_[cluster];
 }
 
 }  // namespace maillage::needs

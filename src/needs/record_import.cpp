@@ -7,8 +7,10 @@
 #include <unordered_map>
 
 #include "accounts/account_service.hpp"
+#include "accounts/write_checks.hpp"
 #include "core/clock.hpp"
 #include "needs/batch_channel.hpp"
+#include "needs/code_rows.hpp"
 #include "needs/coder.hpp"
 #include "needs/needs_service.hpp"
 #include "needs/record_input.hpp"
@@ -70,8 +72,7 @@ struct CheckedBatch {
 // A batch's rows, ready to write; their ids are given by the writer.
 struct RowBatch {
     std::vector<store::Params> records;
-    std::vector<store::Params> codes;
-    std::vector<std::uint32_t> codes_of;  // per record, how many of `codes` are its own
+    storage::CodeRows codes;  // their records numbered by position in the batch
     std::int64_t coded = 0, uncoded = 0;
     std::uint64_t bytes_read = 0, lines = 0;
 };
@@ -137,17 +138,14 @@ class Importer {
     void code() {
         Coder coder(taxonomy_);
         while (auto batch = checked_.pop()) {
-            RowBatch rows{{}, {}, {}, 0, 0, batch->bytes_read, batch->lines};
+            RowBatch rows{{}, {}, 0, 0, batch->bytes_read, batch->lines};
             rows.records.reserve(batch->records.size());
-            rows.codes_of.reserve(batch->records.size());
             for (auto& r : batch->records) {
                 auto hits = coder.rule_hits(taxonomy_.languages().index_of(r.language), r.input);
                 auto codes = merge_codes(hits, r.input, {}, territory_);
                 ++(has_need_category(codes) ? rows.coded : rows.uncoded);
                 std::int64_t fingerprint = codes_fingerprint(codes);
-                std::size_t before = rows.codes.size();
-                storage::append_code_rows(rows.codes, 0, pole_id_, std::move(codes));
-                rows.codes_of.push_back(std::uint32_t(rows.codes.size() - before));
+                rows.codes.add(std::int64_t(rows.records.size()), std::move(codes));
                 rows.records.push_back(storage::record_row(0, pole_id_, std::move(r.input),
                                                            r.language, now_, fingerprint));
             }
@@ -156,11 +154,12 @@ class Importer {
         coded_.close();
     }
 
-    // Stage 3, on the caller's thread: numbers the rows and writes them.
+    // Stage 3, on the caller's thread: numbers the rows and writes them, the records as they
+    // come and the codes at the end, in their table's key order.
     ImportSummary write(Connection& c, Progress& progress) {
         ImportSummary summary;
         auto records = storage::record_writer(c);
-        auto codes = storage::code_writer(c, records.get());
+        storage::CodeRows codes;
         store::SetAsideIndexes indexes(c);
         bool sized = false;
         while (auto batch = coded_.pop()) {
@@ -172,22 +171,18 @@ class Importer {
                     indexes.drop({"needs_records", "needs_codes"});
             }
             auto count = std::int64_t(batch->records.size());
-            std::int64_t id = storage::reserve_ids(c, "record", count);
-            std::size_t code = 0;
-            for (std::size_t i = 0; i < batch->records.size(); ++i, ++id) {
-                batch->records[i][storage::kRecordIdColumn] = id;
+            std::int64_t first = storage::reserve_ids(c, "record", count);
+            for (std::size_t i = 0; i < batch->records.size(); ++i) {
+                batch->records[i][storage::kRecordIdColumn] = first + std::int64_t(i);
                 records->add(std::move(batch->records[i]));
-                for (std::uint32_t k = 0; k < batch->codes_of[i]; ++k, ++code) {
-                    batch->codes[code][storage::kRecordIdColumn] = id;
-                    codes->add(std::move(batch->codes[code]));
-                }
             }
+            codes.append(std::move(batch->codes), first);
             summary.rows += count;
             summary.coded += batch->coded;
             summary.uncoded += batch->uncoded;
         }
-        codes->flush();
         records->flush();
+        codes.write(c, pole_id_);
         indexes.create_all_again();
         return summary;
     }
@@ -263,7 +258,11 @@ ImportSummary NeedsService::import_records(std::int64_t pole_id,
     RecordColumns columns(reader.header(), header_problems);
     if (!header_problems.empty()) throw ImportRejected(reader.name(), std::move(header_problems));
     ImportSummary summary;
-    database_.write([&](Connection& c) {
+    // Foreign keys unchecked (SQLite checked the record of every code row and the pole of every
+    // record): each code refers to a record written just before it in this transaction, and
+    // the pole and the user are checked once here.
+    database_.write_unchecked([&](Connection& c) {
+        accounts::require_pole_and_user(c, pole_id, user_id);
         store::LargeWriteCache cache(c);
         Importer importer(taxonomy_, territory_, pole_id, reader, columns,
                           storage::record_ids(c, pole_id));

@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "needs/analyzer.hpp"
+#include "needs/code_rows.hpp"
 #include "needs/coder.hpp"
 
 namespace maillage::needs::storage {
@@ -124,12 +125,11 @@ std::unique_ptr<BatchInsert> record_writer(Connection& c) {
                                                                   "codes_fingerprint"});
 }
 
-std::unique_ptr<BatchInsert> code_writer(Connection& c, BatchInsert* records) {
+std::unique_ptr<BatchInsert> code_writer(Connection& c) {
     return std::make_unique<BatchInsert>(
         c, "needs_codes",
         std::vector<std::string>{"record", "pole_id", "kind", "code", "matched", "declared",
-                                 "correction", "effective"},
-        records);
+                                 "correction", "effective"});
 }
 
 store::Params record_row(std::int64_t id, std::int64_t pole_id, RecordInput&& r,
@@ -160,28 +160,10 @@ store::Params record_row(std::int64_t id, std::int64_t pole_id, RecordInput&& r,
             codes_fingerprint};
 }
 
-void append_code_rows(std::vector<store::Params>& out, std::int64_t record, std::int64_t pole_id,
-                      std::vector<RecordCode>&& list) {
-    for (auto& code : list) {
-        bool effective = code.effective();
-        out.push_back({record, pole_id, std::string(to_string(code.kind)), std::move(code.code),
-                       join_list(code.matched), std::int64_t(code.declared ? 1 : 0),
-                       code.correction ? Value(std::move(*code.correction)) : Value(),
-                       std::int64_t(effective ? 1 : 0)});
-    }
-}
-
 void add_record(BatchInsert& records, std::int64_t id, std::int64_t pole_id, const RecordInput& r,
                 const std::string& language, const std::string& now,
                 std::int64_t codes_fingerprint) {
     records.add(record_row(id, pole_id, RecordInput(r), language, now, codes_fingerprint));
-}
-
-void add_codes(BatchInsert& codes, std::int64_t record, std::int64_t pole_id,
-               const std::vector<RecordCode>& list) {
-    std::vector<store::Params> rows;
-    append_code_rows(rows, record, pole_id, std::vector<RecordCode>(list));
-    for (auto& row : rows) codes.add(std::move(row));
 }
 
 void update_record(Connection& c, std::int64_t id, const RecordInput& r,
@@ -206,18 +188,18 @@ void replace_codes(Connection& c, std::int64_t record, std::int64_t pole_id,
 void replace_codes(Connection& c, std::int64_t pole_id, const std::vector<std::int64_t>& records,
                    const std::vector<const std::vector<RecordCode>*>& lists) {
     constexpr std::size_t kBatch = 500;
-    auto codes = code_writer(c);
     for (std::size_t first = 0; first < records.size(); first += kBatch) {
         std::size_t last = std::min(records.size(), first + kBatch);
         Params ids(records.begin() + std::ptrdiff_t(first), records.begin() + std::ptrdiff_t(last));
         c.execute("DELETE FROM needs_codes WHERE record IN (" + placeholders(ids.size()) + ")",
                   ids);
+        CodeRows codes;
         for (std::size_t i = first; i < last; ++i) {
-            add_codes(*codes, records[i], pole_id, *lists[i]);
+            codes.add(records[i], std::vector<RecordCode>(*lists[i]));
             c.execute("UPDATE needs_records SET codes_fingerprint = ? WHERE id = ?",
                       {codes_fingerprint(*lists[i]), records[i]});
         }
-        codes->flush();
+        codes.write(c, pole_id);
     }
 }
 

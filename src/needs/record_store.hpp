@@ -24,21 +24,17 @@ std::optional<std::int64_t> find_record(Connection& c, std::int64_t pole_id,
                                         const std::string& record_id);
 
 std::unique_ptr<BatchInsert> record_writer(Connection& c);
-std::unique_ptr<BatchInsert> code_writer(Connection& c, BatchInsert* records = nullptr);
+std::unique_ptr<BatchInsert> code_writer(Connection& c);
 // `codes_fingerprint` is codes_fingerprint() of the codes written with the record (0: none yet).
 void add_record(BatchInsert& records, std::int64_t id, std::int64_t pole_id, const RecordInput& r,
                 const std::string& language, const std::string& now,
                 std::int64_t codes_fingerprint = 0);
-void add_codes(BatchInsert& codes, std::int64_t record, std::int64_t pole_id,
-               const std::vector<RecordCode>& list);
-// The rows add_record and add_codes write, built apart (the import builds them on a worker
-// thread and hands them to the writer); the record's rows are moved out of `r` and `list`.
+// The row add_record writes, built apart (the import builds it on a worker thread and hands
+// it to the writer); the record's texts are moved out of `r`.
 store::Params record_row(std::int64_t id, std::int64_t pole_id, RecordInput&& r,
                          const std::string& language, const std::string& now,
                          std::int64_t codes_fingerprint);
-void append_code_rows(std::vector<store::Params>& out, std::int64_t record, std::int64_t pole_id,
-                      std::vector<RecordCode>&& list);
-// The columns holding a row's own record id: record_row's and append_code_rows's first.
+// The column holding record_row's own id.
 inline constexpr std::size_t kRecordIdColumn = 0;
 
 void update_record(Connection& c, std::int64_t id, const RecordInput& r,

@@ -116,6 +116,8 @@ TEST_P(GroupServiceTest, MergesSplitsAndTitlesSurviveARerun) {
     EXPECT_THROW(service_->split_group(pole_a_, user_, after["S1"], {"B4"}),
                  Error);  // not a member
     EXPECT_THROW(service_->merge_groups(pole_b_, user_, {after["S1"], after["B4"]}), Error);
+    expect_no_dangling_reference();  // after runs that replaced every group
+    EXPECT_THROW(service_->rationalise(pole_b_ + 1000, user_, quiet_), Error);  // no such pole
 }
 
 TEST_P(GroupServiceTest, ReadersWithoutRecordAccessSeeNoSmallCells) {

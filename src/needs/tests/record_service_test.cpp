@@ -5,6 +5,7 @@
 #include "needs/record_table.hpp"
 #include "needs/synthetic.hpp"
 #include "service_fixture.hpp"
+#include "store/migrations.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -64,6 +65,36 @@ std::string synthetic_lines(std::size_t count, const std::string& prefix, std::u
         out += line.dump() + "\n";
     }
     return out;
+}
+
+// Every code of the pole's records, with its matched words, flags and the record's fingerprint.
+std::vector<std::string> code_lines(store::Database& db, std::int64_t pole) {
+    return db.read([&](store::Connection& c) {
+        std::vector<std::string> out;
+        for (const auto& row :
+             c.query("SELECT r.record_id, k.kind, k.code, k.matched, k.declared, k.effective, "
+                     "r.codes_fingerprint, COALESCE(k.correction, '') FROM needs_codes k JOIN "
+                     "needs_records r ON r.id = k.record WHERE k.pole_id = ? ORDER BY r.id, "
+                     "k.kind, k.code",
+                     {pole}))
+            out.push_back(row.text(0) + "|" + row.text(1) + "|" + row.text(2) + "|" + row.text(3) +
+                          "|" + std::to_string(row.integer(4)) + std::to_string(row.integer(5)) +
+                          "|" + std::to_string(row.integer(6)) + "|" + row.text(7));
+        return out;
+    });
+}
+
+// A migration's SQL for `db`'s dialect.
+std::string migration_sql(store::Database& db, const std::string& name) {
+    for (const auto& m : store::migrations_for(db.dialect()))
+        if (m.name == name) return m.sql;
+    return "";
+}
+
+// The statement of `sql` that starts with `start`.
+std::string statement_of(const std::string& sql, const std::string& start) {
+    auto at = sql.find(start);
+    return at == std::string::npos ? "" : sql.substr(at, sql.find(';', at) - at);
 }
 
 }  // namespace
@@ -380,24 +411,12 @@ TEST_P(ServiceTest, TheBulkImportWritesWhatTheIncrementalImportWrites) {
 
     auto a = digests(*service_, pole_a_, user_);
     EXPECT_EQ(a, digests(*service_, pole_c, user_));
-    auto codes = [&](std::int64_t pole) {
-        return fixture_->database().read([&](store::Connection& c) {
-            std::vector<std::string> out;
-            for (const auto& row :
-                 c.query("SELECT r.record_id, k.kind, k.code, k.matched, k.declared, k.effective, "
-                         "r.codes_fingerprint FROM needs_codes k JOIN needs_records r ON r.id = "
-                         "k.record WHERE k.pole_id = ? ORDER BY r.id, k.kind, k.code",
-                         {pole}))
-                out.push_back(row.text(0) + "|" + row.text(1) + "|" + row.text(2) + "|" +
-                              row.text(3) + "|" + std::to_string(row.integer(4)) +
-                              std::to_string(row.integer(5)) + "|" +
-                              std::to_string(row.integer(6)));
-            return out;
-        });
-    };
-    auto codes_a = codes(pole_a_);
+    auto codes_a = code_lines(fixture_->database(), pole_a_);
     EXPECT_GT(codes_a.size(), records);
-    EXPECT_EQ(codes_a, codes(pole_c));
+    EXPECT_EQ(codes_a, code_lines(fixture_->database(), pole_c));
+    expect_no_dangling_reference();
+    auto nowhere = json(file);
+    EXPECT_THROW(import(pole_c + 1000, *nowhere), Error);  // no such pole
     // Ids follow the file's order, whatever the threads did.
     std::vector<std::string> in_file;
     std::istringstream lines(file);
@@ -406,6 +425,51 @@ TEST_P(ServiceTest, TheBulkImportWritesWhatTheIncrementalImportWrites) {
     ASSERT_EQ(a.size(), in_file.size());
     for (std::size_t i = 0; i < a.size(); ++i)
         ASSERT_EQ(a[i].substr(0, a[i].find('|')), in_file[i]) << i;
+}
+
+// Migration 0022 keys needs_codes by code. Its statements, run on codes laid out as migration
+// 0020 made them (the application's own rows, a correction among them), must keep every code,
+// and leave the indexes the application expects (the same count as a fresh schema's).
+TEST_P(ServiceTest, TheCodesByCodeMigrationKeepsEveryCode) {
+    auto& db = fixture_->database();
+    bool sqlite = db.dialect() == store::Dialect::sqlite;
+    std::string indexes = sqlite ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND "
+                                   "tbl_name = 'needs_codes'"
+                                 : "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = "
+                                   "current_schema() AND tablename = 'needs_codes'";
+    auto index_count = count(indexes);
+    auto file = json(synthetic_lines(300, "M", 9));
+    import(pole_a_, *file);
+    auto r = service_->create_record(pole_a_, user_, input("M-c", "Un bus vers la gare"));
+    service_->correct_code(pole_a_, user_, r.id, CodeKind::need, "childcare", "add");
+    auto before = code_lines(db, pole_a_);
+    ASSERT_GT(before.size(), 300u);
+    auto childcare_records = count(
+        "SELECT COUNT(*) FROM needs_codes WHERE kind = 'need' AND code = 'childcare' AND "
+        "effective = 1");
+    auto old_table = statement_of(migration_sql(db, "0020_needs"), "CREATE TABLE needs_codes");
+    auto old_index = statement_of(migration_sql(db, "0020_needs"), "CREATE INDEX needs_codes_code");
+    auto migration = migration_sql(db, "0022_needs_codes_by_code");
+    ASSERT_FALSE(old_table.empty());
+    ASSERT_FALSE(old_index.empty());
+    ASSERT_FALSE(migration.empty());
+    db.write([&](store::Connection& c) {
+        c.execute_script("CREATE TABLE codes_before AS SELECT * FROM needs_codes");
+        c.execute_script("DROP TABLE needs_codes");
+        c.execute_script(old_table);
+        c.execute_script(old_index);
+        c.execute_script("INSERT INTO needs_codes SELECT * FROM codes_before");
+        c.execute_script("DROP TABLE codes_before");
+    });
+    EXPECT_EQ(code_lines(db, pole_a_), before);  // the old layout, as before the migration
+    db.write([&](store::Connection& c) { c.execute_script(migration); });
+    EXPECT_EQ(code_lines(db, pole_a_), before);
+    EXPECT_EQ(count(indexes), index_count);
+    // A search by category reads the new key: as many records as counted before the migration.
+    RecordFilter childcare;
+    childcare.category = "childcare";
+    EXPECT_GE(childcare_records, 1);
+    EXPECT_EQ(service_->records(pole_a_, user_, childcare).total, childcare_records);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServiceTest, ::testing::ValuesIn(store::testdb::backends()));

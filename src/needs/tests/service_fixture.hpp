@@ -41,6 +41,14 @@ class ServiceTest : public ::testing::TestWithParam<std::string> {
         return fixture_->database().read(
             [&](store::Connection& c) { return c.query(sql)[0].integer(0); });
     }
+    // The import and the rationalisation write with foreign keys unchecked: SQLite's own check
+    // of every reference must still find nothing dangling (PostgreSQL checks them anyway).
+    void expect_no_dangling_reference() {
+        if (fixture_->database().dialect() != store::Dialect::sqlite) return;
+        auto dangling = fixture_->database().read(
+            [](store::Connection& c) { return c.query("PRAGMA foreign_key_check").size(); });
+        EXPECT_EQ(dangling, 0u);
+    }
 
     static std::unique_ptr<io::TableReader> csv(const std::string& text,
                                                 const std::string& name = "intake.csv") {
