@@ -10,6 +10,7 @@
 #include <optional>
 #include <thread>
 
+#include "sharedjobs/branching.hpp"
 #include "sharedjobs/engines.hpp"
 #include "sharedjobs/master.hpp"
 #include "sharedjobs/pricing.hpp"
@@ -26,8 +27,6 @@ constexpr std::size_t kColumnsPerWorker = 4;
 constexpr double kSmoothing = 0.5;
 constexpr unsigned kPricingThreads = 2;
 constexpr double kReducedCostTolerance = 1e-4;
-// Columns per worker the proof by enumeration may add; beyond it the proof is abandoned.
-constexpr std::size_t kEnumerationCap = 3000;
 
 struct PhaseBound {
     double lp = 0;     // the restricted master's LP optimum, last round
@@ -107,11 +106,7 @@ std::vector<PricingResult> price_workers(const Problem& p, std::vector<int>& wor
 
 PricingRequest priced_request(const Master& master, const Duals& duals, int worker,
                               Deadline deadline) {
-    PricingRequest request;
-    request.worker = worker;
-    request.weights = master.weights(duals.value);
-    request.task_price = duals.task;
-    request.worker_price = duals.worker[std::size_t(worker)];
+    PricingRequest request = master.pricing_request(duals, worker);
     request.deadline = deadline.at;
     return request;
 }
@@ -269,30 +264,11 @@ double objective_of(const Master& master, const std::vector<int>& columns) {
     return total;
 }
 
-// Every schedule whose reduced cost is at most `room` under the converged duals: no plan
-// better than the incumbent can use any other column (docs/sharedjobs.md, "What proven
-// means"). False when a search was cut short or a worker had too many.
-bool enumerate_columns(Master& master, const Problem& p, const Duals& duals, double room,
-                       Deadline deadline) {
-    std::vector<int> workers;
-    auto results = price_workers(p, workers, [&](int w) {
-        auto request = priced_request(master, duals, w, deadline);
-        request.max_schedules = kEnumerationCap;
-        request.enumerate = true;
-        request.threshold = room + kReducedCostTolerance;
-        return request;
-    });
-    for (const auto& result : results)
-        if (!result.exact || result.schedules.size() >= kEnumerationCap) return false;
-    for (std::size_t k = 0; k < workers.size(); ++k)
-        for (auto& s : results[k].schedules) master.add({workers[k], std::move(s.tasks), s.totals});
-    return true;
-}
-
-// Column generation, the integer master, and when a gap remains the proof by enumeration.
+// Column generation, the integer master, and when a gap remains branch-and-price.
 PhaseOutcome solve_phase(Master& master, const Problem& p, const std::vector<int>& start,
-                         Deadline columns_deadline, Deadline deadline, std::uint64_t seed,
-                         const char* name, Progress& progress, EngineReport& report) {
+                         Deadline columns_deadline, Deadline tree_deadline, Deadline deadline,
+                         std::uint64_t seed, const char* name, Progress& progress,
+                         EngineReport& report) {
     PhaseOutcome out;
     out.lp = generate_columns(master, p, columns_deadline, name, progress, report);
     out.columns = start;
@@ -319,17 +295,26 @@ PhaseOutcome solve_phase(Master& master, const Problem& p, const std::vector<int
         return out.lp.have_bound && out.objective <= std::ceil(out.lp.bound - 1e-6) + 1e-6;
     };
     out.proven = proven_by_bound();
-    if (out.proven || !out.lp.converged || deadline.passed()) return out;
-    // A better integer plan gains at least 1: its columns' reduced costs sum to at most this.
-    double room = out.objective - 1.0 - out.lp.lp;
-    progress.update(std::string(name) + ": enumerating columns", 0, 0);
-    if (!enumerate_columns(master, p, out.lp.duals, room, deadline)) {
-        progress.update(std::string(name) + ": enumeration cut short", 0, 0);
-        return out;
-    }
+    if (out.proven || deadline.passed()) return out;
+    // Branch-and-price closes the gap the integer master leaves (docs/sharedjobs.md).
+    progress.update(std::string(name) + ": branch-and-price", 0, 0);
+    NodeBound root{out.lp.have_bound, out.lp.bound, out.lp.converged};
+    auto tree = branch_and_price(master, out.columns, root, tree_deadline, [&] {
+        auto node = generate_columns(master, p, tree_deadline, name, progress, report);
+        return NodeBound{node.have_bound, node.bound, node.converged};
+    });
     report.columns = int(master.size());
-    auto last = integer(out.columns);
-    out.proven = last.found && last.optimal_over_columns;
+    char text[160];
+    std::snprintf(text, sizeof text, "%s: branch-and-price, %d nodes, %s, best %.1f, bound %.1f",
+                  name, tree.nodes, tree.proven ? "proven" : "open", tree.objective, tree.bound);
+    progress.update(text, 0, 0);
+    out.columns = std::move(tree.columns);
+    out.objective = tree.objective;
+    out.proven = tree.proven;
+    if (tree.bound > out.lp.bound || !out.lp.have_bound) {
+        out.lp.bound = tree.bound;
+        out.lp.have_bound = std::isfinite(tree.bound);
+    }
     return out;
 }
 
@@ -345,8 +330,8 @@ Solution exact_solve(const Problem& p, const Solution& start, Deadline deadline,
     auto phase_deadline = [&](double share) {
         return Deadline::in(std::max(0.1, std::min(deadline.left(), total * share)));
     };
-    auto coverage = solve_phase(master, p, start_columns, phase_deadline(0.45), deadline, seed,
-                                "coverage", progress, report);
+    auto coverage = solve_phase(master, p, start_columns, phase_deadline(0.45),
+                                phase_deadline(0.85), deadline, seed, "coverage", progress, report);
     Solution best = solution_from(p, master, coverage.columns);
     std::int64_t value = best.value(p);
     fill_value_bound(p, coverage.lp, value, bounds);
@@ -357,8 +342,8 @@ Solution exact_solve(const Problem& p, const Solution& start, Deadline deadline,
     }
 
     master.set_phase(Phase::cost, value);
-    auto cost = solve_phase(master, p, coverage.columns, phase_deadline(0.6), deadline, seed,
-                            "cost", progress, report);
+    auto cost = solve_phase(master, p, coverage.columns, phase_deadline(0.6), deadline, deadline,
+                            seed, "cost", progress, report);
     auto cheaper = solution_from(p, master, cost.columns);
     if (cheaper.value(p) >= value && cheaper.cost(p) <= best.cost(p)) best = std::move(cheaper);
     bounds.cost = best.cost(p);
