@@ -72,7 +72,8 @@ std::optional<BranchDecision> most_fractional_pair(const Master& master,
 }  // namespace
 
 TreeOutcome branch_and_price(Master& master, const std::vector<int>& incumbent, NodeBound root,
-                             Deadline deadline, const std::function<NodeBound()>& solve_node) {
+                             Deadline deadline,
+                             const std::function<NodeBound(double cutoff)>& solve_node) {
     TreeOutcome out;
     out.columns = incumbent;
     out.objective = objective_of(master, incumbent);
@@ -103,7 +104,7 @@ TreeOutcome branch_and_price(Master& master, const std::vector<int>& incumbent, 
             Duals duals;
             master.solve_lp(objective, duals);
         } else {
-            lp = solve_node();
+            lp = solve_node(out.objective - 1.0 + kPruneSlack);
         }
         first = false;
         double bound = lp.have_bound ? std::max(node.parent_bound, lp.bound) : node.parent_bound;

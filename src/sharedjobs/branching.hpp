@@ -33,9 +33,11 @@ struct TreeOutcome {
 
 // Depth-first, the "does it" child first. `root` is what column generation established on the
 // master as it stands (its LP the last solved); `solve_node` runs column generation under the
-// decisions in force (Master::restrict_to) and says what it established. The master is left
+// decisions in force (Master::restrict_to) and says what it established; it may stop as soon
+// as its bound exceeds the cutoff it is given (the node is then pruned). The master is left
 // without decisions.
 TreeOutcome branch_and_price(Master& master, const std::vector<int>& incumbent, NodeBound root,
-                             Deadline deadline, const std::function<NodeBound()>& solve_node);
+                             Deadline deadline,
+                             const std::function<NodeBound(double cutoff)>& solve_node);
 
 }  // namespace maillage::sharedjobs

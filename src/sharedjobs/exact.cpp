@@ -118,16 +118,18 @@ PricingRequest priced_request(const Master& master, const Duals& duals, int work
 
 // One pricing round over every worker. A search cut by the deadline still gives its bound.
 // `settled` (optional): per worker, a lower bound on their reduced cost already known at these
-// duals; workers whose bound is (about) zero have no column to find and are not priced.
+// duals; workers whose bound is (about) `threshold` have no column to find and are not priced.
+// Only columns below `threshold` are sought (a lower one prunes the searches more).
 RoundOutcome price_round(Master& master, const Problem& p, const Duals& duals,
                          std::size_t label_limit, Deadline deadline,
-                         const std::vector<double>* settled = nullptr) {
+                         const std::vector<double>* settled = nullptr,
+                         double threshold = -kReducedCostTolerance) {
     std::vector<char> skip(p.instance->workers.size(), 0);
     RoundOutcome out;
     out.lower.assign(skip.size(), std::numeric_limits<double>::infinity());
     if (settled)
         for (std::size_t w = 0; w < skip.size(); ++w)
-            if ((*settled)[w] >= -kReducedCostTolerance) {
+            if ((*settled)[w] >= threshold) {
                 skip[w] = 1;
                 out.lower[w] = (*settled)[w];
                 out.bound_sum += std::min(0.0, (*settled)[w]);
@@ -139,7 +141,7 @@ RoundOutcome price_round(Master& master, const Problem& p, const Duals& duals,
             auto request = priced_request(master, duals, w, deadline);
             request.label_limit = label_limit;
             request.max_schedules = kColumnsPerWorker;
-            request.threshold = -kReducedCostTolerance;
+            request.threshold = threshold;
             return request;
         },
         &skip);
@@ -172,8 +174,11 @@ bool heuristic_rounds(Master& master, const Problem& p, const Duals& duals, doub
     return false;
 }
 
+// Column generation until the LP converges, the deadline passes, or (branch-and-price) a valid
+// bound exceeds `cutoff`: the node is then pruned whatever its LP optimum.
 PhaseBound generate_columns(Master& master, const Problem& p, Deadline deadline, const char* phase,
-                            Progress& progress, EngineReport& report) {
+                            Progress& progress, EngineReport& report,
+                            double cutoff = std::numeric_limits<double>::infinity()) {
     PhaseBound out;
     auto keep_bound = [&](double bound) {
         out.bound = out.have_bound ? std::max(out.bound, bound) : bound;
@@ -188,7 +193,7 @@ PhaseBound generate_columns(Master& master, const Problem& p, Deadline deadline,
     std::vector<double> lower;  // per worker, from the last heuristic rounds
     double last_objective = std::numeric_limits<double>::infinity();
     for (int round = 1;; ++round) {
-        if (deadline.passed()) break;
+        if (deadline.passed() || (out.have_bound && out.bound > cutoff)) break;
         double objective = 0;
         Duals duals;
         if (!master.solve_lp(objective, duals)) break;
@@ -210,12 +215,20 @@ PhaseBound generate_columns(Master& master, const Problem& p, Deadline deadline,
         // Lasdon's bound after every round: each worker's schedules sum to at most one.
         if (heuristic_rounds(master, p, duals, objective, deadline, keep_bound, lower)) continue;
         // Only the workers the heuristic searches could not rule out get an exact search.
-        auto exact = price_round(master, p, duals, 0, deadline, &lower);
+        // Above the cutoff, the exact round only has to show that no worker's reduced cost goes
+        // below an even share of half the margin: then the bound exceeds the cutoff. Searches
+        // with that threshold prune far more; the columns they do find are added as usual.
+        double threshold = -kReducedCostTolerance;
+        bool pruning = objective > cutoff;
+        if (pruning)
+            threshold = std::min(threshold, -(objective - cutoff) / (2.0 * double(lower.size())));
+        auto exact = price_round(master, p, duals, 0, deadline, &lower, threshold);
         keep_bound(objective + exact.bound_sum);
+        if (pruning && out.bound > cutoff) break;
         // Converged: no column prices out, because every search was complete or because even
         // the searches cut short bound their worker's reduced cost at (about) zero.
         double tolerance = kReducedCostTolerance * double(p.instance->workers.size());
-        if (exact.added == 0 && (exact.all_exact || exact.bound_sum >= -tolerance)) {
+        if (exact.added == 0 && !pruning && (exact.all_exact || exact.bound_sum >= -tolerance)) {
             out.converged = true;
             out.bound = objective;
             break;
@@ -304,8 +317,8 @@ PhaseOutcome solve_phase(Master& master, const Problem& p, const std::vector<int
     if (out.proven || !out.lp.converged || deadline.passed()) return out;
     progress.update(std::string(name) + ": branch-and-price", 0, 0);
     NodeBound root{out.lp.have_bound, out.lp.bound, out.lp.converged};
-    auto tree = branch_and_price(master, out.columns, root, tree_deadline, [&] {
-        auto node = generate_columns(master, p, tree_deadline, name, progress, report);
+    auto tree = branch_and_price(master, out.columns, root, tree_deadline, [&](double cutoff) {
+        auto node = generate_columns(master, p, tree_deadline, name, progress, report, cutoff);
         return NodeBound{node.have_bound, node.bound, node.converged};
     });
     report.columns = int(master.size());

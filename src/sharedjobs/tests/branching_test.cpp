@@ -67,7 +67,7 @@ TEST(Branching, BranchAndPriceProvesTheBruteForceOptimum) {
         ASSERT_TRUE(root.converged) << "seed " << seed;
         EXPECT_LE(root.bound, -optimum + 1e-6) << "seed " << seed;  // a bound on the optimum
         auto tree = branch_and_price(master, {}, root, Deadline::in(600),
-                                     [&] { return generate(master, p); });
+                                     [&](double) { return generate(master, p); });
         EXPECT_TRUE(tree.proven) << "seed " << seed;
         EXPECT_NEAR(-tree.objective, optimum, 1e-6) << "seed " << seed;
         EXPECT_NEAR(tree.bound, tree.objective, 1e-6) << "seed " << seed;
