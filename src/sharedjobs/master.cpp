@@ -52,6 +52,11 @@ Master::Master(const Problem& p) : p_(p), lp_(std::make_unique<OsiClpSolverInter
         lp_->addCol(col, 0.0, inf, 0.0);
     }
     split_columns_ = int(split_layout_rows.size());
+    // The value row's slack (phase cost, under branching decisions only; restrict_to).
+    CoinPackedVector value_slack;
+    value_slack.insert(value_row_, 1.0);
+    value_slack_ = lp_->getNumCols();
+    lp_->addCol(value_slack, 0.0, 0.0, 0.0);
 }
 
 Master::~Master() = default;
@@ -76,9 +81,14 @@ int Master::add(Column column) {
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     for (int r : rows) col.insert(r, 1.0);
     col.insert(value_row_, double(column.totals.value(p_)));
+    for (std::size_t k = 0; k < branch_pairs_.size(); ++k)
+        if (branch_pairs_[k].first == column.worker &&
+            std::binary_search(column.tasks.begin(), column.tasks.end(), branch_pairs_[k].second))
+            col.insert(branch_row_[k], 1.0);
     // No upper bound: the worker's row holds the column to 1, and without bounds of their own the
-    // LP's objective is Σ rows' bounds × duals, which the Lagrangian bound relies on.
-    lp_->addCol(col, 0.0, lp_->getInfinity(), objective_of(column));
+    // LP's objective is Σ rows' bounds × duals, which the Lagrangian bound relies on. A column
+    // the branching decisions exclude is held at 0: it is outside the node's problem.
+    lp_->addCol(col, 0.0, forbidden(column) ? 0.0 : lp_->getInfinity(), objective_of(column));
     int j = int(columns_.size());
     lp_column_.push_back(lp_->getNumCols() - 1);
     columns_.push_back(std::move(column));
@@ -109,6 +119,20 @@ CostWeights Master::weights(double value_dual) const {
     return w;
 }
 
+PricingRequest Master::pricing_request(const Duals& duals, int worker) const {
+    PricingRequest request;
+    request.worker = worker;
+    request.weights = weights(duals.value);
+    request.task_price = duals.task;
+    request.worker_price = duals.worker[std::size_t(worker)];
+    request.allowed = allowed_tasks(worker);
+    // Each column of the worker with a required task counts in that pair's row.
+    for (std::size_t k = 0; k < branch_pairs_.size() && k < duals.branch.size(); ++k)
+        if (branch_pairs_[k].first == worker)
+            request.task_price[std::size_t(branch_pairs_[k].second)] += duals.branch[k];
+    return request;
+}
+
 bool Master::solve_lp(double& objective, Duals& duals) {
     if (lp_->getNumCols() == 0) {
         objective = 0;
@@ -132,6 +156,8 @@ bool Master::solve_lp(double& objective, Duals& duals) {
     duals.task.resize(p_.tasks.size());
     for (std::size_t t = 0; t < p_.tasks.size(); ++t) duals.task[t] = price[task_row_[t]];
     duals.value = price[value_row_];
+    duals.branch.resize(branch_pairs_.size());
+    for (std::size_t k = 0; k < branch_pairs_.size(); ++k) duals.branch[k] = price[branch_row_[k]];
     return true;
 }
 
@@ -142,6 +168,8 @@ Duals Duals::mixed(const Duals& other, double keep) const {
     for (std::size_t t = 0; t < out.task.size(); ++t)
         out.task[t] = keep * task[t] + (1 - keep) * other.task[t];
     out.value = keep * value + (1 - keep) * other.value;
+    for (std::size_t k = 0; k < std::min(out.branch.size(), other.branch.size()); ++k)
+        out.branch[k] = keep * branch[k] + (1 - keep) * other.branch[k];
     return out;
 }
 
@@ -167,6 +195,101 @@ double Master::dual_objective(const Duals& duals) const {
         total += need;
     }
     if (phase_ == Phase::cost) total += double(value_floor_) * duals.value;
+    // Branching rows in force (≥ 1); the others are free rows, their duals 0.
+    for (const auto& d : decisions_)
+        if (d.required)
+            for (std::size_t k = 0; k < branch_pairs_.size() && k < duals.branch.size(); ++k)
+                if (branch_pairs_[k] == std::pair{d.worker, d.task}) total += duals.branch[k];
+    return total;
+}
+
+bool Master::forbidden(const Column& c) const {
+    if (allowed_.empty()) return false;
+    const auto& allowed = allowed_[std::size_t(c.worker)];
+    return std::any_of(c.tasks.begin(), c.tasks.end(),
+                       [&](int t) { return !allowed[std::size_t(t)]; });
+}
+
+const std::vector<char>* Master::allowed_tasks(int worker) const {
+    return allowed_.empty() ? nullptr : &allowed_[std::size_t(worker)];
+}
+
+void Master::add_branch_row(int worker, int task) {
+    CoinPackedVector row;
+    for (std::size_t j = 0; j < columns_.size(); ++j) {
+        const auto& c = columns_[j];
+        if (c.worker == worker && std::binary_search(c.tasks.begin(), c.tasks.end(), task))
+            row.insert(lp_column_[j], 1.0);
+    }
+    const double inf = lp_->getInfinity();
+    branch_row_.push_back(lp_->getNumRows());
+    lp_->addRow(row, -inf, inf);
+    CoinPackedVector slack;
+    slack.insert(branch_row_.back(), 1.0);
+    branch_slack_.push_back(lp_->getNumCols());
+    lp_->addCol(slack, 0.0, 0.0, 0.0);
+    branch_pairs_.push_back({worker, task});
+}
+
+void Master::restrict_to(const std::vector<BranchDecision>& decisions) {
+    decisions_ = decisions;
+    allowed_.clear();
+    if (!decisions.empty())
+        allowed_.assign(p_.instance->workers.size(), std::vector<char>(p_.tasks.size(), 1));
+    std::vector<char> in_force;
+    for (const auto& d : decisions) {
+        if (!d.required) {
+            allowed_[std::size_t(d.worker)][std::size_t(d.task)] = 0;
+            continue;
+        }
+        for (std::size_t w = 0; w < allowed_.size(); ++w)
+            if (int(w) != d.worker) allowed_[w][std::size_t(d.task)] = 0;
+        auto it =
+            std::find(branch_pairs_.begin(), branch_pairs_.end(), std::pair{d.worker, d.task});
+        if (it == branch_pairs_.end()) {
+            add_branch_row(d.worker, d.task);
+            it = branch_pairs_.end() - 1;
+        }
+        in_force.resize(branch_pairs_.size(), 0);
+        in_force[std::size_t(it - branch_pairs_.begin())] = 1;
+    }
+    in_force.resize(branch_pairs_.size(), 0);
+    // The slack's cost is above any plan's objective over the columns (each worker's worst
+    // column counted in full), so an LP that keeps a slack is pruned (branching.cpp).
+    std::vector<double> worst(p_.instance->workers.size(), 0.0);
+    for (const auto& c : columns_)
+        worst[std::size_t(c.worker)] =
+            std::max(worst[std::size_t(c.worker)], std::abs(objective_of(c)));
+    double slack_cost = 1.0;
+    for (double x : worst) slack_cost += 2 * x;
+    const double inf = lp_->getInfinity();
+    // A node of the cost phase may keep no plan of the value held: per weighted minute missing,
+    // the same prohibitive cost (a plan's shortfall is a whole minute at least).
+    bool elastic_value = phase_ == Phase::cost && !decisions.empty();
+    lp_->setColUpper(value_slack_, elastic_value ? inf : 0.0);
+    lp_->setObjCoeff(value_slack_, slack_cost);
+    for (std::size_t k = 0; k < branch_pairs_.size(); ++k) {
+        lp_->setRowLower(branch_row_[k], in_force[k] ? 1.0 : -inf);
+        lp_->setColUpper(branch_slack_[k], in_force[k] ? inf : 0.0);
+        lp_->setObjCoeff(branch_slack_[k], slack_cost);
+    }
+    for (std::size_t j = 0; j < columns_.size(); ++j)
+        lp_->setColUpper(lp_column_[j], forbidden(columns_[j]) ? 0.0 : inf);
+}
+
+std::vector<double> Master::column_values() const {
+    std::vector<double> out(columns_.size(), 0.0);
+    if (!solved_once_) return out;
+    const double* x = lp_->getColSolution();
+    for (std::size_t j = 0; j < columns_.size(); ++j) out[j] = x[lp_column_[j]];
+    return out;
+}
+
+double Master::slack_in_use() const {
+    if (!solved_once_) return 0;
+    const double* x = lp_->getColSolution();
+    double total = x[value_slack_];
+    for (int c : branch_slack_) total += x[c];
     return total;
 }
 

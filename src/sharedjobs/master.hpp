@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "sharedjobs/pricing.hpp"
 #include "sharedjobs/schedule.hpp"
 
 class OsiClpSolverInterface;
@@ -25,10 +26,18 @@ struct Column {
 // cost) with the value held at its optimum by a row.
 enum class Phase { coverage, cost };
 
+// A branch-and-price decision (branching.hpp): the worker does the task, or does not.
+struct BranchDecision {
+    int worker = 0;
+    int task = 0;
+    bool required = false;
+};
+
 struct Duals {
     std::vector<double> worker;  // per worker
     std::vector<double> task;    // per task: the dual of the row the task counts in
     double value = 0;            // the value row's dual (phase cost)
+    std::vector<double> branch;  // per branching row (Master::branch_pair), ≥ 0; 0 when inactive
     // keep × this + (1 − keep) × other, componentwise (dual smoothing, exact.cpp). Convex
     // combinations of the master's duals keep their signs and the layout variables' reduced
     // costs ≥ 0, so they stay valid for the Lagrangian bound.
@@ -61,6 +70,11 @@ class Master {
     // Pricing weights of the current phase given the value row's dual (docs/sharedjobs.md).
     CostWeights weights(double value_dual) const;
 
+    // The exact pricing request of one worker at these duals: the phase's weights, the task
+    // and worker duals, and under branching decisions the tasks open to the worker and the
+    // duals of the rows that require a task of them.
+    PricingRequest pricing_request(const Duals& duals, int worker) const;
+
     // Solves the LP; false when CLP fails. Duals of the current solution.
     bool solve_lp(double& objective, Duals& duals);
     // Σ rows' bounds × duals, each need row at the best value its layouts allow: with the
@@ -70,8 +84,25 @@ class Master {
     // The last LP solution's columns when it is integral (every schedule at 0 or 1, every
     // layout variable too): then it is an integer optimum of the master as it stands.
     std::optional<std::vector<int>> integral_lp_columns() const;
+    // CBC over the columns generated. Call it without branching decisions in force.
     IntegerSolution solve_integer(double seconds, std::uint64_t seed,
                                   const std::vector<int>& start) const;
+
+    // Branch-and-price (branching.hpp). The decisions in force: a column of a worker that
+    // takes a task forbidden to them, or a task required of another worker, is held at 0;
+    // a required (worker, task) gets the row Σ x_j ≥ 1 over that worker's columns with the
+    // task, with a slack column at a prohibitive cost so the LP stays feasible before pricing
+    // finds such a column (in phase cost the value row gets one too). Rows are made once per
+    // pair and relaxed when not in force.
+    void restrict_to(const std::vector<BranchDecision>& decisions);
+    const std::vector<BranchDecision>& decisions() const { return decisions_; }
+    // Per task, whether the worker may take it under the decisions; null: every task.
+    const std::vector<char>* allowed_tasks(int worker) const;
+    // The (worker, task) of each branching row, as indexed in Duals::branch.
+    const std::vector<std::pair<int, int>>& branch_pairs() const { return branch_pairs_; }
+    // The last LP solution: per master column, and Σ of the branching slacks.
+    std::vector<double> column_values() const;
+    double slack_in_use() const;
 
   private:
     int row_of_task(int task) const;
@@ -86,6 +117,14 @@ class Master {
     bool solved_once_ = false;
     int first_split_column_ = 0, split_columns_ = 0;
     std::map<std::pair<int, std::vector<int>>, int> seen_;
+    // Branching (restrict_to).
+    bool forbidden(const Column& c) const;
+    void add_branch_row(int worker, int task);
+    std::vector<BranchDecision> decisions_;
+    std::vector<std::vector<char>> allowed_;  // per worker; empty: no decision
+    std::vector<std::pair<int, int>> branch_pairs_;
+    std::vector<int> branch_row_, branch_slack_;  // LP row and slack column per pair
+    int value_slack_ = 0;                         // LP column: the value row's slack
 };
 
 }  // namespace maillage::sharedjobs

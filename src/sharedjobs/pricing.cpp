@@ -397,11 +397,6 @@ class Labeling {
     }
 
     void insert(Label& label, const std::array<SegmentState, kMaxSegments>& seg) {
-        if (req_.enumerate) {
-            // Enumeration: a dominated label's schedules may be among those asked for.
-            store(label, seg);
-            return;
-        }
         int& head = heads_.at(key_of(label, seg.data()));
         for (int other = head; other >= 0; other = labels_[std::size_t(other)].next_same) {
             auto& o = labels_[std::size_t(other)];

@@ -21,12 +21,8 @@ struct PricingRequest {
     const std::vector<char>* allowed = nullptr;  // per task; null: every eligible task
     std::size_t label_limit = 0;                 // 0: exact; else labels kept per block (heuristic)
     std::size_t max_schedules = 1;               // the best ones returned
-    // Every schedule below the threshold (up to max_schedules), not only the best: no label is
-    // dropped for being dominated, since a dominated label's completions may still be among
-    // them (the proof by enumeration, exact.cpp).
-    bool enumerate = false;
-    double threshold = -1e-6;      // only schedules whose priced cost is below this
-    bool want_lower_bound = true;  // false: skip the bound (PricingResult)
+    double threshold = -1e-6;                    // only schedules whose priced cost is below this
+    bool want_lower_bound = true;                // false: skip the bound (PricingResult)
     // The search stops here (the result is then not exact).
     std::optional<std::chrono::steady_clock::time_point> deadline;
 };

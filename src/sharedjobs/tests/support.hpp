@@ -3,11 +3,14 @@
 // through the independent checker.
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "core/progress.hpp"
 #include "sharedjobs/checker.hpp"
 #include "sharedjobs/composer.hpp"
 #include "sharedjobs/generator.hpp"
 #include "sharedjobs/schedule.hpp"
+#include "sharedjobs/solution.hpp"
 #include "territory/territory.hpp"
 
 namespace maillage::sharedjobs::testing {
@@ -71,6 +74,13 @@ inline Result compose_checked(const Instance& instance, Engine engine, double se
     return result;
 }
 
+// Whether every worker has at most `max_tasks` eligible tasks: small enough for the brute forces.
+inline bool brute_forceable(const Problem& p, std::size_t max_tasks) {
+    for (const auto& eligible : p.eligible_tasks)
+        if (eligible.size() > max_tasks) return false;
+    return true;
+}
+
 // Calls f(tasks, totals) for every feasible schedule of the worker: each non-empty subset of
 // its eligible tasks that evaluate_schedule accepts. The brute-force oracles' enumeration, for
 // small eligible sets only.
@@ -84,5 +94,58 @@ void for_each_feasible_schedule(const Problem& p, int worker, F&& f) {
         if (auto totals = evaluate_schedule(p, worker, tasks)) f(tasks, *totals);
     }
 }
+
+// A second implementation of the optimisation, for tiny instances: every combination of every
+// worker's feasible schedules, compared lexicographically level by level.
+using Levels = std::tuple<std::int64_t, std::int64_t, std::int64_t, std::int64_t>;
+
+struct Choice {
+    std::vector<int> tasks;
+    ScheduleTotals totals;
+};
+
+class BruteForce {
+  public:
+    explicit BruteForce(const Problem& p) : p_(p), pool_(p) {
+        for (std::size_t w = 0; w < p.instance->workers.size(); ++w) {
+            std::vector<Choice> choices = {{}};
+            for_each_feasible_schedule(
+                p, int(w), [&](const std::vector<int>& tasks, const ScheduleTotals& totals) {
+                    choices.push_back({tasks, totals});
+                });
+            choices_.push_back(std::move(choices));
+        }
+    }
+
+    Levels best() {
+        search(0, {0, 0, 0, 0});
+        return best_;
+    }
+
+  private:
+    // (targets, hours, −travel, −employers): larger is better.
+    void search(std::size_t w, Levels so_far) {
+        if (w == choices_.size()) {
+            if (so_far > best_) best_ = so_far;
+            return;
+        }
+        for (const auto& c : choices_[w]) {
+            bool free = true;
+            for (int t : c.tasks) free = free && pool_.allowed()[std::size_t(t)];
+            if (!free) continue;
+            // Tasks of one schedule must be compatible with each other in the pool as well.
+            pool_.take(c.tasks);
+            auto [a, b, t, e] = so_far;
+            search(w + 1, {a + c.totals.target_weeks, b + c.totals.covered, t - c.totals.travel,
+                           e - c.totals.employers});
+            pool_.give_back(c.tasks);
+        }
+    }
+
+    const Problem& p_;
+    TaskPool pool_;
+    std::vector<std::vector<Choice>> choices_;
+    Levels best_{-1, 0, 0, 0};
+};
 
 }  // namespace maillage::sharedjobs::testing
