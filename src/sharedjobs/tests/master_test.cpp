@@ -12,8 +12,6 @@
 namespace maillage::sharedjobs {
 namespace {
 
-constexpr std::size_t kMaxBruteTasks = 14;
-
 // Master::dual_objective plus each worker's cheapest reduced cost (exact pricing) below 0.
 double lagrangian_bound(const Master& master, const Problem& p, const Duals& duals) {
     double bound = master.dual_objective(duals);
@@ -38,10 +36,7 @@ TEST(Master, LagrangianBoundHoldsAtSmoothedAndRandomDuals) {
     for (std::uint64_t seed = 301; seed <= 340; ++seed) {
         testing::SmallInstance small_one(4, 8, 3, seed);
         const Problem& p = small_one.problem;
-        bool small_enough = true;
-        for (const auto& eligible : p.eligible_tasks)
-            small_enough = small_enough && eligible.size() <= kMaxBruteTasks;
-        if (!small_enough) continue;
+        if (!testing::small_enough_for_brute_force(p)) continue;
         Master master(p);
         for (std::size_t w = 0; w < p.eligible_tasks.size(); ++w)
             testing::for_each_feasible_schedule(

@@ -3,6 +3,8 @@
 // through the independent checker.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/progress.hpp"
 #include "sharedjobs/checker.hpp"
 #include "sharedjobs/composer.hpp"
@@ -69,6 +71,12 @@ inline Result compose_checked(const Instance& instance, Engine engine, double se
     auto problems = check_result(instance, result, locate());
     for (const auto& p : problems) ADD_FAILURE() << "checker: " << p;
     return result;
+}
+
+// Whether every worker's eligible tasks are few enough for the brute forces' subsets.
+inline bool small_enough_for_brute_force(const Problem& p, std::size_t max_tasks = 14) {
+    return std::all_of(p.eligible_tasks.begin(), p.eligible_tasks.end(),
+                       [&](const auto& eligible) { return eligible.size() <= max_tasks; });
 }
 
 // Calls f(tasks, totals) for every feasible schedule of the worker: each non-empty subset of
