@@ -9,6 +9,12 @@
 #include "sharedjobs/validation.hpp"
 
 namespace maillage::sharedjobs {
+namespace {
+
+// The share of the time limit kept for building the result when the fast engine runs alone.
+constexpr double kResultShare = 0.04;
+
+}  // namespace
 
 const char* to_string(UnmetReason reason) {
     switch (reason) {
@@ -67,10 +73,15 @@ Result compose(const Instance& instance, const Locate& locate, const ComposeOpti
     bool column_bound = exact || int(instance.workers.size()) <= options.auto_exact_max_workers;
     // Both engines start with the fast one: the exact engine uses its plan as the first
     // columns and as the integer master's starting solution.
+    // Alone, it stops short of the limit, counted from the call, by the result's share.
     double fast_share = exact ? 0.15 : column_bound ? 0.6 : 1.0;
-    Solution solution = fast_solve(
-        problem, Deadline::in(std::min(deadline.left(), options.time_limit_seconds * fast_share)),
-        options.seed, progress, report, potential);
+    double fast_seconds = options.time_limit_seconds * fast_share;
+    if (!column_bound)
+        fast_seconds = options.time_limit_seconds * (1 - kResultShare) -
+                       std::chrono::duration<double>(SteadyClock::now() - started).count();
+    Solution solution =
+        fast_solve(problem, Deadline::in(std::min(deadline.left(), std::max(0.0, fast_seconds))),
+                   options.seed, progress, report, potential);
     if (exact)
         solution = exact_solve(problem, solution, deadline, options.seed, progress, report, bounds);
     else if (column_bound)

@@ -21,10 +21,12 @@ constexpr std::size_t kLabelLimit = 64;
 // Schedules the first worker of a recreated group tries.
 constexpr std::size_t kLookahead = 6;
 constexpr unsigned kConstructionThreads = 2;
+// Workers who choose from the same pool in the construction, on the threads.
+constexpr std::size_t kConstructionBatch = 8;
 // Draws the local search makes for a worker short of their potential before taking any.
 constexpr int kShortDraws = 8;
 // Nodes of the depth-first search for a week at the target (target_week).
-constexpr std::size_t kTargetSearchBudget = 20000;
+constexpr std::size_t kTargetSearchBudget = 100000;
 
 struct Score {
     std::int64_t value = 0, cost = 0;
@@ -109,11 +111,16 @@ class Search {
             if (!p_.eligible_tasks[w].empty()) active_.push_back(int(w));
     }
 
-    void assign(int w) {
-        if (auto week = target_week(w)) return give(w, week->tasks, week->totals);
-        auto best = best_free_schedule(p_, w, pool_, label_limit(w), deadline_);
-        if (best)
-            give(w, best->tasks, best->totals);
+    void assign(int w) { give_choice(w, choose(w)); }
+
+    std::optional<PricedSchedule> choose(int w) const {
+        if (auto week = target_week(w)) return week;
+        return best_free_schedule(p_, w, pool_, label_limit(w), deadline_);
+    }
+
+    void give_choice(int w, const std::optional<PricedSchedule>& choice) {
+        if (choice)
+            give(w, choice->tasks, choice->totals);
         else
             give(w, {}, {});
     }
@@ -188,26 +195,44 @@ class Search {
     }
 
     // Scarce workers first: those with fewer tasks to choose from have fewer chances later.
-    // Workers who share no need, even through others, cannot take each other's tasks: each such
-    // group is built on its own, on the threads, with the same result as one after the other.
+    // A batch of workers at a time choose from the same pool, on the threads (the pool does not
+    // change while they search); then in order each keeps its choice when the workers before
+    // it took none of its tasks, else chooses again. So the plan does not depend on the
+    // threads' timing, and a federation's workers, most of them linked through shared needs,
+    // use every thread.
     void construct() {
-        auto groups = independent_groups();
-        std::atomic<std::size_t> next{0}, done{0};
-        auto work = [&](bool reports) {
-            for (std::size_t g = next++; g < groups.size(); g = next++) {
-                for (int w : groups[g]) {
-                    if (deadline_.passed()) return;
-                    assign(w);
-                    std::size_t count = ++done;
-                    if (reports && count % 16 == 0)
-                        progress_.update("constructing", count, active_.size());
-                }
+        std::vector<int> order = active_;
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+            return p_.eligible_tasks[std::size_t(a)].size() <
+                   p_.eligible_tasks[std::size_t(b)].size();
+        });
+        std::size_t batch = construction_threads() > 1 ? kConstructionBatch : 1;
+        std::vector<std::optional<PricedSchedule>> choices(batch);
+        for (std::size_t first = 0; first < order.size(); first += batch) {
+            if (deadline_.passed()) return;
+            std::size_t end = std::min(order.size(), first + batch);
+            std::atomic<std::size_t> next{first};
+            auto work = [&] {
+                for (std::size_t i = next++; i < end; i = next++)
+                    choices[i - first] = choose(order[i]);
+            };
+            std::vector<std::thread> helpers;
+            for (unsigned t = 1; t < construction_threads() && batch > 1; ++t)
+                helpers.emplace_back(work);
+            work();
+            for (auto& h : helpers) h.join();
+            for (std::size_t i = first; i < end; ++i) {
+                auto& choice = choices[i - first];
+                if (choice && !still_free(choice->tasks)) choice = choose(order[i]);
+                give_choice(order[i], choice);
             }
-        };
-        std::vector<std::thread> helpers;
-        for (unsigned t = 1; t < construction_threads(); ++t) helpers.emplace_back(work, false);
-        work(true);
-        for (auto& h : helpers) h.join();
+            progress_.update("constructing", end, order.size());
+        }
+    }
+
+    bool still_free(const std::vector<int>& tasks) const {
+        return std::all_of(tasks.begin(), tasks.end(),
+                           [&](int t) { return pool_.allowed()[std::size_t(t)]; });
     }
 
     static unsigned construction_threads() {
