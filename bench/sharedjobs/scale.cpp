@@ -114,6 +114,21 @@ int price_every_worker(const Instance& instance, const Locate& locate) {
     return 0;
 }
 
+// The relaxed bound alone (relaxation.hpp): its target-weeks and value, wall and CPU seconds.
+int relaxed_only(const Instance& instance, const Locate& locate) {
+    Problem p = prepare(instance, locate);
+    double cpu_before = cpu_seconds();
+    auto started = std::chrono::steady_clock::now();
+    auto bound = relaxed_bound(p, relaxed_worker_bounds(p));
+    double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::printf(
+        "{\"engine\":\"relaxed\",\"target_weeks\":%lld,\"covered\":%lld,\"bound\":%.1f,"
+        "\"wall_s\":%.2f,\"cpu_s\":%.2f,\"load\":\"%s\"}\n",
+        static_cast<long long>(bound.target_weeks), static_cast<long long>(bound.covered),
+        bound.value(p), wall, cpu_seconds() - cpu_before, load_average().c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -134,6 +149,7 @@ int main(int argc, char** argv) {
         return Position{c->lat, c->lon};
     };
     if (engine == "pricing") return price_every_worker(instance, locate);
+    if (engine == "relaxed") return relaxed_only(instance, locate);
     ComposeOptions options;
     options.engine = engine_from(engine);
     options.time_limit_seconds = limit;
