@@ -53,7 +53,7 @@ MinuteSet need_options(const Problem& p, const std::vector<int>& tasks, int unit
 }
 
 // Nodes each segment's search may visit before it answers yes.
-constexpr std::size_t kSearchBudget = 20000;
+constexpr std::size_t kSearchBudget = 1000000;
 constexpr unsigned kThreads = 2;
 
 RelaxedBound worker_reach(const Problem& p, int w, int unit) {
