@@ -17,6 +17,7 @@
 #include "sharedjobs/generator.hpp"
 #include "sharedjobs/instance_json.hpp"
 #include "sharedjobs/pricing.hpp"
+#include "sharedjobs/relaxation.hpp"
 #include "territory/territory.hpp"
 
 using namespace maillage;
@@ -91,6 +92,7 @@ int price_every_worker(const Instance& instance, const Locate& locate) {
     Problem p = prepare(instance, locate);
     double cpu_before = cpu_seconds();
     std::size_t labels = 0, exact = 0, workers = 0;
+    std::int64_t alone_weeks = 0;
     double tie = 1.0 / (double(p.cost_weight) * 1e6);
     for (std::size_t w = 0; w < p.eligible_tasks.size(); ++w) {
         if (p.eligible_tasks[w].empty()) continue;
@@ -99,14 +101,31 @@ int price_every_worker(const Instance& instance, const Locate& locate) {
         request.weights = {-1.0, -double(p.coverage_weight), tie * double(p.cost_weight), tie};
         request.threshold = -0.5;
         auto result = price_worker(p, request);
+        if (!result.schedules.empty()) alone_weeks += result.schedules.front().totals.target_weeks;
         labels += result.labels;
         exact += result.exact;
         ++workers;
     }
     std::printf(
         "{\"engine\":\"pricing\",\"workers\":%zu,\"exact\":%zu,\"labels\":%zu,"
-        "\"cpu_s\":%.2f,\"load\":\"%s\"}\n",
-        workers, exact, labels, cpu_seconds() - cpu_before, load_average().c_str());
+        "\"cpu_s\":%.2f,\"load\":\"%s\",\"alone_weeks\":%lld,\"relaxed_weeks\":%lld}\n",
+        workers, exact, labels, cpu_seconds() - cpu_before, load_average().c_str(),
+        (long long)alone_weeks, (long long)relaxed_bound(p, relaxed_worker_bounds(p)).target_weeks);
+    return 0;
+}
+
+// The relaxed bound alone (relaxation.hpp): its target-weeks and value, wall and CPU seconds.
+int relaxed_only(const Instance& instance, const Locate& locate) {
+    Problem p = prepare(instance, locate);
+    double cpu_before = cpu_seconds();
+    auto started = std::chrono::steady_clock::now();
+    auto bound = relaxed_bound(p, relaxed_worker_bounds(p));
+    double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::printf(
+        "{\"engine\":\"relaxed\",\"target_weeks\":%lld,\"covered\":%lld,\"bound\":%.1f,"
+        "\"wall_s\":%.2f,\"cpu_s\":%.2f,\"load\":\"%s\"}\n",
+        static_cast<long long>(bound.target_weeks), static_cast<long long>(bound.covered),
+        bound.value(p), wall, cpu_seconds() - cpu_before, load_average().c_str());
     return 0;
 }
 
@@ -130,6 +149,7 @@ int main(int argc, char** argv) {
         return Position{c->lat, c->lon};
     };
     if (engine == "pricing") return price_every_worker(instance, locate);
+    if (engine == "relaxed") return relaxed_only(instance, locate);
     ComposeOptions options;
     options.engine = engine_from(engine);
     options.time_limit_seconds = limit;

@@ -8,6 +8,7 @@
 
 #include "core/progress.hpp"
 #include "sharedjobs/pricing.hpp"
+#include "sharedjobs/relaxation.hpp"
 #include "sharedjobs/solution.hpp"
 
 namespace maillage::sharedjobs {
@@ -28,13 +29,14 @@ struct EngineReport {
     std::string stop_reason;
 };
 
-// Fast engine: each worker in turn takes their best schedule among the free tasks (the
-// labeling search with a label cap), then ruin and recreate: free the schedules of a few
-// workers who compete for the same needs and let them (and idle workers who could do those
-// needs) choose again in a random order, keeping the plan when it is no worse. Deterministic
-// for a seed.
+// Fast engine: each worker in turn takes their best schedule among the free tasks (a week at
+// the target found by target_search.hpp, else the labeling search with a label cap), then
+// ruin and recreate: free the schedules of a few workers who compete for the same needs and
+// let them choose again in a random order, keeping the plan when it is no worse.
+// Deterministic for a seed. `potential`: each worker's relaxed bound (relaxation.hpp), which
+// steers the local search to the workers short of it.
 Solution fast_solve(const Problem& p, Deadline deadline, std::uint64_t seed, Progress& progress,
-                    EngineReport& report);
+                    EngineReport& report, const std::vector<RelaxedBound>& potential);
 
 // The best schedules of one worker among the pool's free tasks, judged lexicographically.
 std::vector<PricedSchedule> best_free_schedules(const Problem& p, int worker, const TaskPool& pool,
