@@ -1,6 +1,7 @@
 #include "actors/actor_import_reader.hpp"
 
 #include <unordered_map>
+#include <utility>
 
 #include "actors/actor_table.hpp"
 #include "actors/validation.hpp"
@@ -11,10 +12,8 @@ namespace {
 
 // Lines per batch: the writer looks identifiers up and inserts a batch at a time, in a few
 // multi-row statements instead of four statements per line (the per-statement cost was most
-// of an import on SQLite, and the round trips nearly all of it on PostgreSQL). Batches read
-// ahead at most: memory stays bounded whatever the file's size.
+// of an import on SQLite, and the round trips nearly all of it on PostgreSQL).
 constexpr std::size_t kBatchLines = 256;
-constexpr std::size_t kBatchesAhead = 16;
 
 }  // namespace
 
@@ -27,24 +26,12 @@ ActorImportReader::ActorImportReader(io::TableReader& reader, const Vocabulary& 
       thread_([this] { read_all(); }) {}
 
 ActorImportReader::~ActorImportReader() {
-    {
-        std::lock_guard lock(mutex_);
-        stop_ = true;
-    }
-    changed_.notify_all();
+    ready_.cancel();
     thread_.join();
 }
 
 std::optional<ImportBatch> ActorImportReader::next() {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return !ready_.empty() || done_; });
-    if (!ready_.empty()) {
-        auto batch = std::move(ready_.front());
-        ready_.pop_front();
-        lock.unlock();
-        changed_.notify_all();
-        return batch;
-    }
+    if (auto batch = ready_.pop()) return batch;
     if (failure_) std::rethrow_exception(failure_);
     return std::nullopt;
 }
@@ -53,24 +40,16 @@ void ActorImportReader::read_all() {
     try {
         read_lines();
     } catch (...) {
-        std::lock_guard lock(mutex_);
         failure_ = std::current_exception();
     }
-    {
-        std::lock_guard lock(mutex_);
-        done_ = true;
-    }
-    changed_.notify_all();
+    ready_.close();
 }
 
-// Waits for room (or for the import to stop: the batch is then dropped).
-void ActorImportReader::push(ImportBatch batch) {
-    std::unique_lock lock(mutex_);
-    changed_.wait(lock, [&] { return ready_.size() < kBatchesAhead || stop_; });
-    if (stop_) return;
-    ready_.push_back(std::move(batch));
-    lock.unlock();
-    changed_.notify_all();
+// Hands the batch on (waiting for room) and starts the next; false once the import stopped.
+bool ActorImportReader::push(ImportBatch& batch) {
+    batch.clean = problems_.empty();
+    batch.bytes_read = reader_.bytes_read();
+    return ready_.push(std::exchange(batch, {}));
 }
 
 void ActorImportReader::read_lines() {
@@ -78,10 +57,6 @@ void ActorImportReader::read_lines() {
     std::unordered_map<std::string, std::int64_t> seen_identifiers;
     io::TableRow row;
     ImportBatch batch;
-    auto stopped = [&] {
-        std::lock_guard lock(mutex_);
-        return stop_;
-    };
     while (reader_.next(row)) {
         if (!row.problem.empty()) {
             problems_.push_back(io::to_line_problem(row));
@@ -103,18 +78,9 @@ void ActorImportReader::read_lines() {
         // A rejected file needs no more encoding: only its problems.
         if (problems_.empty()) batch.rows.add(input, territory_, now_);
         batch.inputs.push_back(std::move(input));
-        if (batch.inputs.size() == kBatchLines) {
-            if (stopped()) return;
-            batch.clean = problems_.empty();
-            batch.bytes_read = reader_.bytes_read();
-            push(std::exchange(batch, {}));
-        }
+        if (batch.inputs.size() == kBatchLines && !push(batch)) return;
     }
-    if (!batch.inputs.empty()) {
-        batch.clean = problems_.empty();
-        batch.bytes_read = reader_.bytes_read();
-        push(std::move(batch));
-    }
+    if (!batch.inputs.empty()) push(batch);
 }
 
 }  // namespace maillage::actors

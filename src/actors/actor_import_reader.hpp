@@ -2,10 +2,7 @@
 // The reading half of an actor import, on a thread of its own: the file is read, each line
 // checked and encoded as table rows while the caller writes the batches already read. Two
 // cores then share an import that one did in turn (bench/README.md).
-#include <condition_variable>
-#include <deque>
 #include <exception>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -13,6 +10,7 @@
 
 #include "actors/actor_rows.hpp"
 #include "actors/model.hpp"
+#include "core/batch_channel.hpp"
 #include "core/error.hpp"
 #include "core/vocabulary.hpp"
 #include "io/table_reader.hpp"
@@ -50,7 +48,7 @@ class ActorImportReader {
   private:
     void read_all();
     void read_lines();
-    void push(ImportBatch batch);
+    bool push(ImportBatch& batch);
 
     io::TableReader& reader_;
     const Vocabulary& vocabulary_;
@@ -59,12 +57,10 @@ class ActorImportReader {
     std::vector<LineProblem> problems_;  // the reading thread's until next() gave nothing
     std::size_t rows_ = 0;               // likewise
 
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    std::deque<ImportBatch> ready_;
-    bool done_ = false, stop_ = false;
-    std::exception_ptr failure_;
-    std::thread thread_;  // last: starts once the members above exist
+    // Batches read ahead at most: memory stays bounded whatever the file's size.
+    BatchChannel<ImportBatch> ready_{16};
+    std::exception_ptr failure_;  // written before ready_ is closed, read after it
+    std::thread thread_;          // last: starts once the members above exist
 };
 
 }  // namespace maillage::actors

@@ -8,8 +8,8 @@
 
 #include "accounts/account_service.hpp"
 #include "accounts/write_checks.hpp"
+#include "core/batch_channel.hpp"
 #include "core/clock.hpp"
-#include "needs/batch_channel.hpp"
 #include "needs/code_rows.hpp"
 #include "needs/coder.hpp"
 #include "needs/needs_service.hpp"

@@ -74,11 +74,10 @@ Result compose(const Instance& instance, const Locate& locate, const ComposeOpti
     // Both engines start with the fast one: the exact engine uses its plan as the first
     // columns and as the integer master's starting solution.
     // Alone, it stops short of the limit, counted from the call, by the result's share.
-    double fast_share = exact ? 0.15 : column_bound ? 0.6 : 1.0;
-    double fast_seconds = options.time_limit_seconds * fast_share;
-    if (!column_bound)
-        fast_seconds = options.time_limit_seconds * (1 - kResultShare) -
-                       std::chrono::duration<double>(SteadyClock::now() - started).count();
+    double fast_seconds =
+        column_bound ? options.time_limit_seconds * (exact ? 0.15 : 0.6)
+                     : options.time_limit_seconds * (1 - kResultShare) -
+                           std::chrono::duration<double>(SteadyClock::now() - started).count();
     Solution solution =
         fast_solve(problem, Deadline::in(std::min(deadline.left(), std::max(0.0, fast_seconds))),
                    options.seed, progress, report, potential);

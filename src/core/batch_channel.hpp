@@ -1,5 +1,5 @@
 #pragma once
-// A bounded hand-off of batches from one thread to the next, in order: the import's stages
+// A bounded hand-off of batches from one thread to the next, in order: the imports' stages
 // (read and check, code, write) run on their own threads and pass whole batches along, so
 // that the file's order, and so the result, never depends on the threads.
 #include <condition_variable>
@@ -8,7 +8,7 @@
 #include <mutex>
 #include <optional>
 
-namespace maillage::needs {
+namespace maillage {
 
 template <class T>
 class BatchChannel {
@@ -55,4 +55,4 @@ class BatchChannel {
     bool closed_ = false, cancelled_ = false;
 };
 
-}  // namespace maillage::needs
+}  // namespace maillage
