@@ -3,6 +3,7 @@
 // one statement text per batch size, so that both backends prepare it once and the per-row
 // cost is binding, not parsing (the actors import spends most of its time in per-statement
 // overhead). A helper of general use that could move to src/store.
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -30,6 +31,7 @@ class BatchInsert {
 
   private:
     std::string statement(std::size_t rows) const;
+    const std::string& piece_statement(std::size_t rows);  // rows: a power of two
     store::Connection& connection_;
     BatchInsert* parent_ = nullptr;
     std::string table_;
@@ -39,6 +41,7 @@ class BatchInsert {
     std::size_t pending_rows_ = 0;
     std::size_t written_ = 0;
     std::string full_statement_;
+    std::array<std::string, 16> piece_statements_;  // by log2 of their rows
 };
 
 }  // namespace maillage::needs
