@@ -21,6 +21,9 @@ using store::Connection;
 namespace {
 
 constexpr std::size_t kCatalogueChunk = 25000;
+// Small enough for the reading and the analysis to overlap, large enough that each chunk's
+// analyser warms its word cache on many records.
+constexpr std::size_t kRationaliseReadChunk = 16384;
 
 RecordInput input_of(const storage::RecordText& t) {
     RecordInput r;
@@ -59,6 +62,29 @@ std::vector<std::vector<RecordCode>> code_all(
     work(0, std::min(texts.size(), per));
     for (auto& th : pool) th.join();
     return out;
+}
+
+// Each record is compared on its proposal, or on its need when it made no proposal. The
+// texts are read in chunks, each analysed on other threads while the next one is read.
+std::pair<std::vector<storage::ComparedText>, ShingledTexts> read_and_shingle(
+    Connection& c, std::int64_t pole_id, const Languages& languages, std::size_t width) {
+    ShingleStream stream(languages, width, kWorkThreads);
+    std::vector<std::vector<storage::ComparedText>> chunks;
+    for (std::int64_t after = 0;;) {
+        auto& chunk =
+            chunks.emplace_back(storage::compared_texts(c, pole_id, after, kRationaliseReadChunk));
+        if (chunk.empty()) break;
+        after = chunk.back().id;
+        std::vector<TextItem> items;
+        items.reserve(chunk.size());
+        for (const auto& t : chunk) items.push_back({languages.index_of(t.language), t.text});
+        stream.add(std::move(items));
+    }
+    auto shingled = stream.finish();  // before the texts move: the items view them
+    std::vector<storage::ComparedText> texts;
+    texts.reserve(shingled.stems.size());
+    for (auto& chunk : chunks) std::move(chunk.begin(), chunk.end(), std::back_inserter(texts));
+    return {std::move(texts), std::move(shingled)};
 }
 
 }  // namespace
@@ -122,19 +148,13 @@ RationaliseSummary NeedsService::rationalise(std::int64_t pole_id,
         accounts::require_pole_and_user(c, pole_id, user_id);
         store::LargeWriteCache cache(c);
         progress.update("reading", 0, 0);
-        auto texts = storage::compared_texts(c, pole_id);
+        auto [texts, shingled] =
+            read_and_shingle(c, pole_id, taxonomy_.languages(), std::size_t(s.shingle_size));
         auto membership = storage::group_membership(c, pole_id);
         auto previous_groups = storage::stored_groups(c, pole_id);
         auto decisions = storage::decisions(c, pole_id);
 
-        // Each record is compared on its proposal, or on its need when it made no proposal.
-        std::vector<TextItem> items;
-        items.reserve(texts.size());
-        for (const auto& t : texts)
-            items.push_back({taxonomy_.languages().index_of(t.language), t.text});
         progress.update("comparing", 0, texts.size());
-        auto shingled =
-            shingle_texts(items, taxonomy_.languages(), std::size_t(s.shingle_size), kWorkThreads);
         // The groups need the components of the similarity graph, not every similar pair.
         auto similar =
             similar_components(shingled.sets, s.similarity_threshold, kGroupingCandidatesPerToken);
@@ -180,9 +200,8 @@ RationaliseSummary NeedsService::rationalise(std::int64_t pole_id,
                 created_at = old->second.created_at;
                 ++summary.kept_ids;
             }
-            storage::add_group(*groups, id, pole_id, texts[rep].id, std::string(items[rep].text),
-                               custom_title, std::int64_t(m.size()), partition.manual[g],
-                               created_at, now);
+            storage::add_group(*groups, id, pole_id, texts[rep].id, texts[rep].text, custom_title,
+                               std::int64_t(m.size()), partition.manual[g], created_at, now);
             for (auto item : m) members->add({id, texts[item].id, pole_id});
             if (m.size() >= 2) {
                 ++summary.groups;

@@ -344,12 +344,15 @@ std::vector<RecordText> record_texts(Connection& c, std::int64_t pole_id, std::i
     return out;
 }
 
-std::vector<ComparedText> compared_texts(Connection& c, std::int64_t pole_id) {
+std::vector<ComparedText> compared_texts(Connection& c, std::int64_t pole_id, std::int64_t after_id,
+                                         std::size_t limit) {
     std::vector<ComparedText> out;
+    // `+pole_id`: not through the commune index, whose rows SQLite would sort by id again for
+    // every chunk; the primary key's range gives them in order.
     auto rows = c.query(
         "SELECT id, record_id, language, COALESCE(proposal_text, need_text, '') FROM "
-        "needs_records WHERE pole_id = ? ORDER BY id",
-        {pole_id});
+        "needs_records WHERE +pole_id = ? AND id > ? ORDER BY id LIMIT ?",
+        {pole_id, after_id, std::int64_t(limit)});
     out.reserve(rows.size());
     for (auto& row : rows)
         out.push_back({row.integer(0), row.take_text(1), row.take_text(2), row.take_text(3)});

@@ -84,8 +84,9 @@ struct ComparedText {
     std::string language;
     std::string text;
 };
-// Every record of the pole, in id order.
-std::vector<ComparedText> compared_texts(Connection& c, std::int64_t pole_id);
+// Up to `limit` records of the pole after `after_id`, in id order.
+std::vector<ComparedText> compared_texts(Connection& c, std::int64_t pole_id, std::int64_t after_id,
+                                         std::size_t limit);
 // Every correction of the pole, by record id.
 std::vector<std::pair<std::int64_t, Correction>> pole_corrections(Connection& c,
                                                                   std::int64_t pole_id);

@@ -3,6 +3,7 @@
 // read by an Analyzer (one per thread), its stems get ids shared by all threads, and each run
 // of `width` consecutive stems becomes one shingle (width 1: the set of stems).
 #include <cstddef>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,27 @@ struct ShingledTexts {
 };
 
 // Texts shorter than `width` stems make one shingle of all their stems.
+// Shingles texts as they are read: each chunk is analysed on a thread of its own (at most
+// `threads` at once) while the caller reads the next one; the result is that of
+// shingle_texts on all the chunks in order. The chunks' texts must outlive finish().
+class ShingleStream {
+  public:
+    ShingleStream(const Languages& languages, std::size_t width, unsigned threads);
+    ShingleStream(const ShingleStream&) = delete;
+    ShingleStream& operator=(const ShingleStream&) = delete;
+    ~ShingleStream();
+    void add(std::vector<TextItem> chunk);
+    ShingledTexts finish();
+
+  private:
+    struct Part;
+    const Languages& languages_;
+    std::size_t width_;
+    unsigned threads_;
+    std::vector<std::unique_ptr<Part>> parts_;
+    std::size_t joined_ = 0;  // parts before this one have finished
+};
+
 ShingledTexts shingle_texts(const std::vector<TextItem>& items, const Languages& languages,
                             std::size_t width, unsigned threads);
 
