@@ -320,9 +320,10 @@ void clear_correction(Connection& c, std::int64_t record, CodeKind kind, const s
 std::vector<RecordText> record_texts(Connection& c, std::int64_t pole_id, std::int64_t after_id,
                                      std::size_t limit) {
     std::vector<RecordText> out;
+    // `+pole_id`, as in compared_texts: the primary key's range, not a sort for every chunk.
     std::string sql =
         "SELECT id, record_id, commune, language, need_text, proposal_text, need_codes, sectors, "
-        "codes_fingerprint FROM needs_records WHERE pole_id = ? AND id > ? ORDER BY id";
+        "codes_fingerprint FROM needs_records WHERE +pole_id = ? AND id > ? ORDER BY id";
     Params params{pole_id, after_id};
     if (limit) {
         sql += " LIMIT ?";
