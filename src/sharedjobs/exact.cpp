@@ -29,6 +29,8 @@ constexpr std::size_t kColumnsPerWorker = 12;
 // plan at the GENESE scale was in two runs of three 5.7 and 11.8 % below the LP optimum on a
 // loaded machine (bench README): the tree, which does not close there, is not worth that.
 constexpr double kIntegerShare = 0.7;
+// Below this many seconds left CBC is not started: it would overrun the limit.
+constexpr double kMinIntegerSeconds = 0.05;
 // Dual smoothing: the weight of the previous round's priced duals (generate_columns).
 constexpr double kSmoothing = 0.5;
 constexpr unsigned kPricingThreads = 2;
@@ -205,22 +207,30 @@ PhaseBound generate_columns(Master& master, const Problem& p, Deadline deadline,
                         0);
         bool moved = objective < last_objective - 1e-9 * std::max(1.0, std::abs(objective));
         last_objective = objective;
-        if (stability && moved) {
-            Duals mixed = stability->mixed(duals, kSmoothing);
-            stability = mixed;
-            if (heuristic_rounds(master, p, mixed, master.dual_objective(mixed), deadline,
-                                 keep_bound, lower))
+        // Above the cutoff only an exact round can prune the node: heuristic columns would
+        // lower the LP without deciding it (each node's heuristic rounds cost 0.3–1 s at the
+        // GENESE scale).
+        bool pruning = objective > cutoff;
+        if (pruning) {
+            lower.assign(p.instance->workers.size(), -std::numeric_limits<double>::infinity());
+        } else {
+            if (stability && moved) {
+                Duals mixed = stability->mixed(duals, kSmoothing);
+                stability = mixed;
+                if (heuristic_rounds(master, p, mixed, master.dual_objective(mixed), deadline,
+                                     keep_bound, lower))
+                    continue;
+            }
+            stability = duals;
+            // Lasdon's bound after every round: each worker's schedules sum to at most one.
+            if (heuristic_rounds(master, p, duals, objective, deadline, keep_bound, lower))
                 continue;
         }
-        stability = duals;
-        // Lasdon's bound after every round: each worker's schedules sum to at most one.
-        if (heuristic_rounds(master, p, duals, objective, deadline, keep_bound, lower)) continue;
         // Only the workers the heuristic searches could not rule out get an exact search.
         // Above the cutoff, the exact round only has to show that no worker's reduced cost goes
         // below an even share of half the margin: then the bound exceeds the cutoff. Searches
         // with that threshold prune far more; the columns they do find are added as usual.
         double threshold = -kReducedCostTolerance;
-        bool pruning = objective > cutoff;
         if (pruning)
             threshold = std::min(threshold, -(objective - cutoff) / (2.0 * double(lower.size())));
         auto exact = price_round(master, p, duals, 0, deadline, &lower, threshold);
@@ -302,7 +312,9 @@ PhaseOutcome solve_phase(Master& master, const Problem& p, const std::vector<int
     }
     // CBC over the columns: its plan is branch-and-price's first incumbent.
     progress.update(std::string(name) + ": integer master", 0, 0);
-    auto ip = master.solve_integer(std::max(0.5, deadline.left() * kIntegerShare), seed, start);
+    IntegerSolution ip;
+    if (deadline.left() > kMinIntegerSeconds)
+        ip = master.solve_integer(deadline.left() * kIntegerShare, seed, start);
     if (ip.found && ip.objective <= out.objective + 0.5) {
         out.columns = ip.columns;
         out.objective = objective_of(master, ip.columns);
@@ -345,7 +357,7 @@ Solution exact_solve(const Problem& p, const Solution& start, Deadline deadline,
     double total = deadline.left();
     // Column generation may use most of the time; the integer master gets the rest.
     auto phase_deadline = [&](double share) {
-        return Deadline::in(std::max(0.1, std::min(deadline.left(), total * share)));
+        return Deadline::in(std::max(0.0, std::min(deadline.left(), total * share)));
     };
     auto coverage = solve_phase(master, p, start_columns, phase_deadline(0.45), phase_deadline(0.9),
                                 deadline, seed, "coverage", progress, report);
