@@ -11,7 +11,7 @@
 namespace maillage::sharedjobs {
 namespace {
 
-// The share of the time limit kept for building the result when the fast engine runs alone.
+// The share of the time limit kept for building the result (and the checks after the engines).
 constexpr double kResultShare = 0.04;
 
 }  // namespace
@@ -58,7 +58,10 @@ Result compose(const Instance& instance, const Locate& locate, const ComposeOpti
     reject_if_any(check_instance(instance, locate, occupations));
     progress.update("preparing", 0, 0);
     Problem problem = prepare(instance, locate);
-    Deadline deadline = Deadline::in(options.time_limit_seconds);
+    // The engines stop short of the limit, counted from the call, by the result's share.
+    Deadline deadline{
+        started + std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(
+                      options.time_limit_seconds * (1 - kResultShare)))};
     bool exact = options.engine == Engine::exact ||
                  (options.engine == Engine::automatic &&
                   int(instance.workers.size()) <= options.auto_exact_max_workers);
@@ -73,11 +76,9 @@ Result compose(const Instance& instance, const Locate& locate, const ComposeOpti
     bool column_bound = exact || int(instance.workers.size()) <= options.auto_exact_max_workers;
     // Both engines start with the fast one: the exact engine uses its plan as the first
     // columns and as the integer master's starting solution.
-    // Alone, it stops short of the limit, counted from the call, by the result's share.
+    // Alone, it gets the whole of the engines' time.
     double fast_seconds =
-        column_bound ? options.time_limit_seconds * (exact ? 0.15 : 0.6)
-                     : options.time_limit_seconds * (1 - kResultShare) -
-                           std::chrono::duration<double>(SteadyClock::now() - started).count();
+        column_bound ? options.time_limit_seconds * (exact ? 0.15 : 0.6) : deadline.left();
     Solution solution =
         fast_solve(problem, Deadline::in(std::min(deadline.left(), std::max(0.0, fast_seconds))),
                    options.seed, progress, report, potential);

@@ -29,8 +29,8 @@ constexpr std::size_t kColumnsPerWorker = 12;
 // plan at the GENESE scale was in two runs of three 5.7 and 11.8 % below the LP optimum on a
 // loaded machine (bench README): the tree, which does not close there, is not worth that.
 constexpr double kIntegerShare = 0.7;
-// Dual smoothing: the weight of the previous round's priced duals (generate_columns).
-constexpr double kSmoothing = 0.5;
+// Below this many seconds left CBC is not started: it would overrun the limit.
+constexpr double kMinIntegerSeconds = 0.05;
 constexpr unsigned kPricingThreads = 2;
 constexpr double kReducedCostTolerance = 1e-4;
 
@@ -185,14 +185,10 @@ PhaseBound generate_columns(Master& master, const Problem& p, Deadline deadline,
         out.bound = out.have_bound ? std::max(out.bound, bound) : bound;
         out.have_bound = true;
     };
-    // Dual smoothing (Neame): heuristic rounds price at a mix of the LP's duals and the duals
-    // priced last round, which damps the duals' oscillation and the tailing-off. When the LP
-    // did not move (a misprice: the mixed duals' columns do not improve it), or before any
-    // exact round, the LP's own duals. Every round's Lagrangian bound is valid at the duals it
-    // priced (Master::dual_objective).
-    std::optional<Duals> stability;
+    // No dual smoothing: pricing at half the previous round's duals (Neame, kept from session 3
+    // to 5) left GENESE seed 2's LP at −16.18·10⁹ after 10.4 CPU s of column generation where
+    // the LP's own duals reach −16.73·10⁹ in 11.1 (bench README, session 5).
     std::vector<double> lower;  // per worker, from the last heuristic rounds
-    double last_objective = std::numeric_limits<double>::infinity();
     for (int round = 1;; ++round) {
         if (deadline.passed() || (out.have_bound && out.bound > cutoff)) break;
         double objective = 0;
@@ -203,24 +199,20 @@ PhaseBound generate_columns(Master& master, const Problem& p, Deadline deadline,
         ++report.rounds;
         progress.update(stage_text(phase, round, master.size(), objective, out), std::size_t(round),
                         0);
-        bool moved = objective < last_objective - 1e-9 * std::max(1.0, std::abs(objective));
-        last_objective = objective;
-        if (stability && moved) {
-            Duals mixed = stability->mixed(duals, kSmoothing);
-            stability = mixed;
-            if (heuristic_rounds(master, p, mixed, master.dual_objective(mixed), deadline,
-                                 keep_bound, lower))
-                continue;
+        // Above the cutoff only an exact round can prune the node: heuristic columns would
+        // lower the LP without deciding it (each node's heuristic rounds cost 0.3–1 s at the
+        // GENESE scale).
+        bool pruning = objective > cutoff;
+        if (pruning) {
+            lower.assign(p.instance->workers.size(), -std::numeric_limits<double>::infinity());
+        } else if (heuristic_rounds(master, p, duals, objective, deadline, keep_bound, lower)) {
+            continue;  // Lasdon's bound after every round: each worker's schedules sum to ≤ 1
         }
-        stability = duals;
-        // Lasdon's bound after every round: each worker's schedules sum to at most one.
-        if (heuristic_rounds(master, p, duals, objective, deadline, keep_bound, lower)) continue;
         // Only the workers the heuristic searches could not rule out get an exact search.
         // Above the cutoff, the exact round only has to show that no worker's reduced cost goes
         // below an even share of half the margin: then the bound exceeds the cutoff. Searches
         // with that threshold prune far more; the columns they do find are added as usual.
         double threshold = -kReducedCostTolerance;
-        bool pruning = objective > cutoff;
         if (pruning)
             threshold = std::min(threshold, -(objective - cutoff) / (2.0 * double(lower.size())));
         auto exact = price_round(master, p, duals, 0, deadline, &lower, threshold);
@@ -302,7 +294,9 @@ PhaseOutcome solve_phase(Master& master, const Problem& p, const std::vector<int
     }
     // CBC over the columns: its plan is branch-and-price's first incumbent.
     progress.update(std::string(name) + ": integer master", 0, 0);
-    auto ip = master.solve_integer(std::max(0.5, deadline.left() * kIntegerShare), seed, start);
+    IntegerSolution ip;
+    if (deadline.left() > kMinIntegerSeconds)
+        ip = master.solve_integer(deadline.left() * kIntegerShare, seed, start);
     if (ip.found && ip.objective <= out.objective + 0.5) {
         out.columns = ip.columns;
         out.objective = objective_of(master, ip.columns);
@@ -345,7 +339,7 @@ Solution exact_solve(const Problem& p, const Solution& start, Deadline deadline,
     double total = deadline.left();
     // Column generation may use most of the time; the integer master gets the rest.
     auto phase_deadline = [&](double share) {
-        return Deadline::in(std::max(0.1, std::min(deadline.left(), total * share)));
+        return Deadline::in(std::max(0.0, std::min(deadline.left(), total * share)));
     };
     auto coverage = solve_phase(master, p, start_columns, phase_deadline(0.45), phase_deadline(0.9),
                                 deadline, seed, "coverage", progress, report);

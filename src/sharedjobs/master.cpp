@@ -346,7 +346,7 @@ IntegerSolution Master::solve_integer(double seconds, std::uint64_t seed,
             mip_start.push_back({"c" + std::to_string(lp_column_[std::size_t(j)]), 1.0});
         model.setMIPStart(mip_start);
     }
-    std::string sec = std::to_string(std::max(0.5, seconds));
+    std::string sec = std::to_string(std::max(0.01, seconds));
     std::string seed_text = std::to_string(seed % 1000000007ull + 1);
     // Objective values are integers: a gap below 1 closes the search. CBC counts CPU seconds
     // unless told otherwise; the caller's limit is wall-clock time. No preprocessing: CBC

@@ -38,7 +38,8 @@ struct Duals {
     std::vector<double> task;    // per task: the dual of the row the task counts in
     double value = 0;            // the value row's dual (phase cost)
     std::vector<double> branch;  // per branching row (Master::branch_pair), ≥ 0; 0 when inactive
-    // keep × this + (1 − keep) × other, componentwise (dual smoothing, exact.cpp). Convex
+    // keep × this + (1 − keep) × other, componentwise (dual smoothing; exact.cpp no longer
+    // smooths, Master.* checks the bound at such duals). Convex
     // combinations of the master's duals keep their signs and the layout variables' reduced
     // costs ≥ 0, so they stay valid for the Lagrangian bound.
     Duals mixed(const Duals& other, double keep) const;
