@@ -10,6 +10,12 @@ namespace maillage {
 
 struct Label {
     std::string fr, it, en;
+    // The label in "fr", "it" or "en"; French where that language has none.
+    const std::string& in(const std::string& language) const {
+        if (language == "it" && !it.empty()) return it;
+        if (language == "en" && !en.empty()) return en;
+        return fr;
+    }
 };
 
 struct VocabularyValue {

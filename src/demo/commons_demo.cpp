@@ -6,16 +6,11 @@
 // derived relations (seed_network refreshes them after this seeder).
 #include <cstdio>
 
+#include "demo/actor_names.hpp"
 #include "demo/modules.hpp"
 
 namespace maillage::demo {
 namespace {
-
-const char* const kJardins = "Chantier d'insertion Les Jardins de l'Adour";
-const char* const kAI = "Association intermédiaire Seignanx Services";
-const char* const kSI = "Seignanx Insertion";
-const char* const kScop = "Scop Menuiserie du Port";
-const char* const kIsolation = "Entreprise Adour Isolation";
 
 commons::MemberInput member(const DemoContext& context, const char* actor, const char* role,
                             std::vector<std::int64_t> lots, double share, double hours) {

@@ -2,6 +2,7 @@
 // again in 2026 for the mission "creating activities": who allies with whom, where the
 // competition and the negotiations are, and a few actors' Grille I cards signed by the
 // admin and the coordinator. Invented, but plausible for a PTCE around Tarnos.
+#include "demo/actor_names.hpp"
 #include "demo/modules.hpp"
 
 namespace maillage::demo {
@@ -16,27 +17,6 @@ struct DemoRelation {
     const char* object;  // "" for none
     int intensity;
 };
-
-const char* const kSI = "Seignanx Insertion";
-const char* const kJardins = "Chantier d'insertion Les Jardins de l'Adour";
-const char* const kAI = "Association intermédiaire Seignanx Services";
-const char* const kGEIQ = "GEIQ BTP Sud Landes";
-const char* const kGE = "Groupement d'employeurs Adour Temps Partagé";
-const char* const kSCIC = "SCIC Le Comptoir du Seignanx";
-const char* const kScop = "Scop Menuiserie du Port";
-const char* const kCAE = "CAE Coopérer en Pays Basque et Landes";
-const char* const kFormation = "Adour Compétences Formation";
-const char* const kTarnos = "Mairie de Tarnos";
-const char* const kOndres = "Mairie d'Ondres";
-const char* const kCC = "Communauté de communes du Seignanx";
-const char* const kDep = "Département des Landes – insertion";
-const char* const kRegion = "Région Nouvelle-Aquitaine – ESS";
-const char* const kFT = "France Travail – agence de Tarnos";
-const char* const kML = "Mission locale du Seignanx";
-const char* const kIsolation = "Entreprise Adour Isolation";
-const char* const kConserverie = "Conserverie Côte Sud";
-const char* const kMobility = "Association Mobilité Seignanx";
-const char* const kNetwork = "Réseau des PTCE de Nouvelle-Aquitaine";
 
 // Relations both years assessed alike.
 const DemoRelation kStable[] = {

@@ -237,9 +237,7 @@ Json grid_to_json(const Grid& g) {
 }
 
 const std::string& in_language(const Label& label, const std::string& language) {
-    if (language == "it" && !label.it.empty()) return label.it;
-    if (language == "en" && !label.en.empty()) return label.en;
-    return label.fr;
+    return label.in(language);
 }
 
 std::string plain_text(const std::string& marked) {

@@ -12,7 +12,6 @@
 namespace maillage::io {
 namespace {
 
-constexpr std::size_t chunk_size = 64 * 1024;
 // The encoding is decided on this much of the file, read before anything is parsed.
 constexpr std::size_t encoding_sample_size = 64 * 1024;
 constexpr int end_of_input = -1;
@@ -144,7 +143,7 @@ class CsvReader final : public TableReader {
 
     bool refill() {
         if (in_->eof()) return false;
-        buffer_ = decode(read_raw(chunk_size));
+        buffer_ = decode(read_raw(detail::kReadChunkBytes));
         position_ = 0;
         return !buffer_.empty();
     }

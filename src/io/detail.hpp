@@ -8,6 +8,9 @@
 
 namespace maillage::io::detail {
 
+// Files are read this much at a time.
+inline constexpr std::size_t kReadChunkBytes = 64 * 1024;
+
 // Header names are matched case-insensitively by callers: trimmed and lower-cased (Unicode
 // aware, so "DÉNOMINATION" becomes "dénomination").
 std::string normalise_header_name(std::string_view name);

@@ -16,7 +16,6 @@
 namespace maillage::io {
 namespace {
 
-constexpr std::size_t chunk_size = 64 * 1024;
 // Excel's limits; beyond them a cell reference is corrupt, and honouring it would let a tiny
 // file allocate huge rows.
 constexpr std::size_t max_columns = 16384;
@@ -417,7 +416,7 @@ class XlsxReader final : public TableReader {
     // against the limit too, as the size in the zip directory could lie.
     bool read_chunk(zip_file_t* entry, const std::string& part, std::string& chunk,
                     std::size_t& consumed) {
-        chunk.resize(chunk_size);
+        chunk.resize(detail::kReadChunkBytes);
         zip_int64_t count = zip_fread(entry, chunk.data(), chunk.size());
         if (count < 0) throw corrupt(name_, part + ": " + zip_file_strerror(entry));
         chunk.resize(static_cast<std::size_t>(count));

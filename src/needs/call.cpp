@@ -18,12 +18,6 @@ constexpr double kPublicShare = 0.2;
 constexpr double kPublicOverRepresentation = 1.25;
 constexpr double kRoundAmountTo = 100;
 
-std::string label_in(const Label& label, const std::string& language) {
-    if (language == "it") return label.it;
-    if (language == "en") return label.en;
-    return label.fr;
-}
-
 std::optional<std::int64_t> shown(std::int64_t count, std::int64_t k) {
     if (count > 0 && count < k) return std::nullopt;
     return count;
@@ -179,7 +173,7 @@ CallDocument draft_call_document(const CallRequest& request, const DraftInputs& 
             if (!frequent && !over) continue;
             const auto* value = vocabulary.find(enumeration, code);
             doc.publics.push_back(
-                {kind, code, value ? label_in(value->label, lang) : code, n, share, base});
+                {kind, code, value ? value->label.in(lang) : code, n, share, base});
         }
     };
     add_publics("situation", kSituationEnumeration, situations, in.pole_situations);
@@ -191,8 +185,8 @@ CallDocument draft_call_document(const CallRequest& request, const DraftInputs& 
     if (interested >= k && doc.records > 0)
         doc.publics.push_back(
             {"coop_interest", "yes_maybe",
-             label_in(vocabulary.find(kCoopInterestEnumeration, "yes")->label, lang) + " / " +
-                 label_in(vocabulary.find(kCoopInterestEnumeration, "maybe")->label, lang),
+             vocabulary.find(kCoopInterestEnumeration, "yes")->label.in(lang) + " / " +
+                 vocabulary.find(kCoopInterestEnumeration, "maybe")->label.in(lang),
              interested, double(interested) / double(doc.records), std::nullopt});
 
     // Budget lines: each need's usual split (categories.json), weighted by its records.
@@ -210,7 +204,7 @@ CallDocument draft_call_document(const CallRequest& request, const DraftInputs& 
         double w = line_weight[line.code];
         if (w <= 0 || total_weight <= 0) continue;
         doc.budget_lines.push_back(
-            {line.code, label_in(line.label, lang), w / total_weight, std::nullopt});
+            {line.code, line.label.in(lang), w / total_weight, std::nullopt});
     }
     std::sort(doc.budget_lines.begin(), doc.budget_lines.end(),
               [](const CallBudgetLine& a, const CallBudgetLine& b) { return a.share > b.share; });
@@ -224,7 +218,7 @@ CallDocument draft_call_document(const CallRequest& request, const DraftInputs& 
     std::sort(ranked_categories.begin(), ranked_categories.end());
     for (std::size_t i = 0; i < ranked_categories.size() && i < 3; ++i)
         if (const auto* c = taxonomy.category(ranked_categories[i].second))
-            category_labels.push_back(label_in(c->label, lang));
+            category_labels.push_back(c->label.in(lang));
     for (std::size_t i = 0; i < doc.territories.size() && i < kMaxNamedTerritories; ++i)
         territory_names.push_back(doc.territories[i].name);
     if (doc.territories.size() > kMaxNamedTerritories) territory_names.push_back("…");

@@ -25,10 +25,6 @@ std::string euros(double amount) {
     return whole < 0 ? "-" + out : out;
 }
 
-std::string label_in(const Label& label, const std::string& language) {
-    return language == "it" ? label.it : language == "en" ? label.en : label.fr;
-}
-
 }  // namespace
 
 report::Document call_report(const CallDocument& d, const Taxonomy& taxonomy,
@@ -58,7 +54,7 @@ report::Document call_report(const CallDocument& d, const Taxonomy& taxonomy,
         std::string needs;
         for (const auto& c : g.categories)
             if (const auto* category = taxonomy.category(c))
-                needs += (needs.empty() ? "" : ", ") + label_in(category->label, lang);
+                needs += (needs.empty() ? "" : ", ") + category->label.in(lang);
         std::string size = g.size >= d.min_cell_size ? std::to_string(g.size) : count(std::nullopt);
         groups.rows.push_back(
             {g.title + " (" + fill(text("group_reference"), {{"id", std::to_string(g.id)}}) + ")",

@@ -6,11 +6,6 @@ namespace maillage::pathways {
 
 namespace {
 
-template <class T>
-Json opt(const std::optional<T>& value) {
-    return value ? Json(*value) : Json(nullptr);
-}
-
 double rounded(double value, double unit = 100.0) {
     return std::round(value * unit) / unit;
 }
@@ -74,7 +69,7 @@ Json to_json(const TemplateInfo& info, bool with_document) {
     Json j = to_json(*info.pathway);
     j["id"] = info.id;
     j["shipped"] = info.shipped;
-    j["based_on"] = opt(info.based_on);
+    j["based_on"] = json_or_null(info.based_on);
     j["projects"] = info.projects;
     if (with_document) j["document"] = info.pathway->document;
     return j;
@@ -83,19 +78,19 @@ Json to_json(const TemplateInfo& info, bool with_document) {
 Json to_json(const Project& p) {
     return {{"id", p.id},
             {"title", p.title},
-            {"summary", opt(p.summary)},
-            {"commune", opt(p.commune)},
-            {"commune_name", opt(p.commune_name)},
-            {"naf", opt(p.naf)},
-            {"sector", opt(p.sector)},
-            {"legal_form", opt(p.legal_form)},
+            {"summary", json_or_null(p.summary)},
+            {"commune", json_or_null(p.commune)},
+            {"commune_name", json_or_null(p.commune_name)},
+            {"naf", json_or_null(p.naf)},
+            {"sector", json_or_null(p.sector)},
+            {"legal_form", json_or_null(p.legal_form)},
             {"origin",
              {{"kind", p.origin_kind},
-              {"ref", opt(p.origin_ref)},
-              {"title", opt(p.origin_title)},
-              {"actor_id", opt(p.origin_actor_id)},
-              {"actor_name", opt(p.origin_actor_name)},
-              {"note", opt(p.origin_note)}}},
+              {"ref", json_or_null(p.origin_ref)},
+              {"title", json_or_null(p.origin_title)},
+              {"actor_id", json_or_null(p.origin_actor_id)},
+              {"actor_name", json_or_null(p.origin_actor_name)},
+              {"note", json_or_null(p.origin_note)}}},
             {"template",
              {{"id", p.pathway.id},
               {"code", p.pathway.code},
@@ -106,13 +101,13 @@ Json to_json(const Project& p) {
             {"stage", p.stage},
             {"status", p.status},
             {"step_entered_on", p.step_entered_on},
-            {"step_due_on", opt(p.step_due_on)},
-            {"started_on", opt(p.started_on)},
-            {"created_on", opt(p.created_on)},
-            {"ceased_on", opt(p.ceased_on)},
-            {"closed_on", opt(p.closed_on)},
-            {"actor_id", opt(p.actor_id)},
-            {"actor_name", opt(p.actor_name)},
+            {"step_due_on", json_or_null(p.step_due_on)},
+            {"started_on", json_or_null(p.started_on)},
+            {"created_on", json_or_null(p.created_on)},
+            {"ceased_on", json_or_null(p.ceased_on)},
+            {"closed_on", json_or_null(p.closed_on)},
+            {"actor_id", json_or_null(p.actor_id)},
+            {"actor_name", json_or_null(p.actor_name)},
             {"promoter_count", p.promoter_count},
             {"created_at", p.created_at},
             {"updated_at", p.updated_at}};
@@ -130,9 +125,9 @@ Json to_json(const Promoter& p) {
             {"project_id", p.project_id},
             {"alias", p.alias},
             {"pseudonymous", p.pseudonymous},
-            {"role", opt(p.role)},
-            {"under_30", opt(p.under_30)},
-            {"contact", opt(p.contact)}};
+            {"role", json_or_null(p.role)},
+            {"under_30", json_or_null(p.under_30)},
+            {"contact", json_or_null(p.contact)}};
 }
 
 Json to_json(const SupportAction& a) {
@@ -140,49 +135,52 @@ Json to_json(const SupportAction& a) {
             {"project_id", a.project_id},
             {"kind", a.kind},
             {"on_date", a.on_date},
-            {"minutes", opt(a.minutes)},
-            {"subject", opt(a.subject)},
-            {"need", opt(a.need)},
-            {"outcome", opt(a.outcome)},
+            {"minutes", json_or_null(a.minutes)},
+            {"subject", json_or_null(a.subject)},
+            {"need", json_or_null(a.need)},
+            {"outcome", json_or_null(a.outcome)},
             {"step", a.step},
-            {"mentorship_id", opt(a.mentorship_id)},
-            {"mentor_id", opt(a.mentor_id)},
-            {"mentor_name", opt(a.mentor_name)},
-            {"funder_actor_id", opt(a.funder_actor_id)},
-            {"funder_actor_name", opt(a.funder_actor_name)},
-            {"funder_name", opt(a.funder_name)}};
+            {"mentorship_id", json_or_null(a.mentorship_id)},
+            {"mentor_id", json_or_null(a.mentor_id)},
+            {"mentor_name", json_or_null(a.mentor_name)},
+            {"funder_actor_id", json_or_null(a.funder_actor_id)},
+            {"funder_actor_name", json_or_null(a.funder_actor_name)},
+            {"funder_name", json_or_null(a.funder_name)}};
 }
 
 Json to_json(const Visit& v) {
-    return {{"id", v.id},          {"project_id", v.project_id},
-            {"due_on", v.due_on},  {"done_on", opt(v.done_on)},
-            {"note", opt(v.note)}, {"origin", v.origin}};
+    return {{"id", v.id},
+            {"project_id", v.project_id},
+            {"due_on", v.due_on},
+            {"done_on", json_or_null(v.done_on)},
+            {"note", json_or_null(v.note)},
+            {"origin", v.origin}};
 }
 
 Json to_json(const TestContract& k) {
     return {{"id", k.id},
             {"project_id", k.project_id},
             {"kind", k.kind},
-            {"host_actor_id", opt(k.host_actor_id)},
-            {"host_name", opt(k.host_name)},
+            {"host_actor_id", json_or_null(k.host_actor_id)},
+            {"host_name", json_or_null(k.host_name)},
             {"start_on", k.start_on},
             {"end_on", k.end_on},
-            {"followup_end_on", opt(k.followup_end_on)},
-            {"ended_on", opt(k.ended_on)},
-            {"note", opt(k.note)}};
+            {"followup_end_on", json_or_null(k.followup_end_on)},
+            {"ended_on", json_or_null(k.ended_on)},
+            {"note", json_or_null(k.note)}};
 }
 
 Json to_json(const Mentorship& m) {
     return {{"id", m.id},
             {"project_id", m.project_id},
             {"kind", m.kind},
-            {"mentor_id", opt(m.mentor_id)},
-            {"tutor_actor_id", opt(m.tutor_actor_id)},
-            {"partner_name", opt(m.partner_name)},
-            {"partner_actor_id", opt(m.partner_actor_id)},
+            {"mentor_id", json_or_null(m.mentor_id)},
+            {"tutor_actor_id", json_or_null(m.tutor_actor_id)},
+            {"partner_name", json_or_null(m.partner_name)},
+            {"partner_actor_id", json_or_null(m.partner_actor_id)},
             {"objectives", m.objectives},
-            {"started_on", opt(m.started_on)},
-            {"ended_on", opt(m.ended_on)},
+            {"started_on", json_or_null(m.started_on)},
+            {"ended_on", json_or_null(m.ended_on)},
             {"status", m.status},
             {"sessions", m.sessions},
             {"factors", m.factors ? Json::parse(*m.factors) : Json(nullptr)}};
@@ -192,18 +190,18 @@ Json to_json(const Mentor& m) {
     return {{"id", m.id},
             {"kind", m.kind},
             {"name", m.name},
-            {"actor_id", opt(m.actor_id)},
-            {"actor_name", opt(m.actor_name)},
-            {"commune", opt(m.commune)},
-            {"commune_name", opt(m.commune_name)},
+            {"actor_id", json_or_null(m.actor_id)},
+            {"actor_name", json_or_null(m.actor_name)},
+            {"commune", json_or_null(m.commune)},
+            {"commune_name", json_or_null(m.commune_name)},
             {"capacity", m.capacity},
             {"current", m.current},
             {"total", m.total},
-            {"experience_years", opt(m.experience_years)},
+            {"experience_years", json_or_null(m.experience_years)},
             {"subjects", m.subjects},
             {"sectors", m.sectors},
             {"active", m.active},
-            {"bio", opt(m.bio)}};
+            {"bio", json_or_null(m.bio)}};
 }
 
 Json to_json(const MentorPage& page) {
@@ -258,15 +256,15 @@ Json to_json(const Suggestions& s) {
         if (auto it = s.tutors.find(r.id); it != s.tutors.end())
             c["actor"] = {{"id", it->second.actor_id},
                           {"kind", it->second.kind},
-                          {"naf", opt(it->second.naf)},
-                          {"commune", opt(it->second.commune)}};
+                          {"naf", json_or_null(it->second.naf)},
+                          {"commune", json_or_null(it->second.commune)}};
         candidates.push_back(c);
     }
     return {{"kind", s.kind},
             {"project",
-             {{"naf", opt(s.profile.naf)},
-              {"sector", opt(s.profile.section)},
-              {"legal_form", opt(s.profile.legal_form)},
+             {{"naf", json_or_null(s.profile.naf)},
+              {"sector", json_or_null(s.profile.section)},
+              {"legal_form", json_or_null(s.profile.legal_form)},
               {"located", s.profile.place.has_value()}}},
             {"subjects", s.profile.subjects},
             {"weights", weights},

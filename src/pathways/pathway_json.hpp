@@ -6,6 +6,12 @@
 
 namespace maillage::pathways {
 
+// An optional field: its value, or null.
+template <class T>
+Json json_or_null(const std::optional<T>& value) {
+    return value ? Json(*value) : Json(nullptr);
+}
+
 Json to_json(const Label& label);
 Json to_json(const Project& project);
 Json to_json(const ProjectPage& page);

@@ -8,11 +8,6 @@ namespace maillage::pathways {
 namespace {
 
 template <class T>
-Json opt(const std::optional<T>& value) {
-    return value ? Json(*value) : Json(nullptr);
-}
-
-template <class T>
 Json list(const std::vector<T>& items) {
     Json out = Json::array();
     for (const auto& item : items) out.push_back(to_json(item));
@@ -32,25 +27,27 @@ Json to_json(const ProjectDetail& d) {
     Json stays = Json::array();
     for (const auto& s : d.stays)
         stays.push_back(
-            {{"step", s.step}, {"start", s.start}, {"end", opt(s.end)}, {"days", s.days}});
+            {{"step", s.step}, {"start", s.start}, {"end", json_or_null(s.end)}, {"days", s.days}});
     Json transitions = Json::array();
     for (const auto& t : d.transitions)
         transitions.push_back(
             {{"id", t.id},
              {"at", t.at},
              {"on_date", t.on_date},
-             {"user", opt(t.user)},
+             {"user", json_or_null(t.user)},
              {"action", t.action},
              {"from_step", t.from_step.empty() ? Json(nullptr) : Json(t.from_step)},
              {"from_status", t.from_status.empty() ? Json(nullptr) : Json(t.from_status)},
              {"to_step", t.to_step},
              {"to_status", t.to_status},
              {"days_in_step", t.days_in_step},
-             {"note", opt(t.note)}});
+             {"note", json_or_null(t.note)}});
     Json deliverables = Json::array();
     for (const auto& r : d.deliverables)
-        deliverables.push_back(
-            {{"step", r.step}, {"code", r.code}, {"done_on", r.done_on}, {"note", opt(r.note)}});
+        deliverables.push_back({{"step", r.step},
+                                {"code", r.code},
+                                {"done_on", r.done_on},
+                                {"note", json_or_null(r.note)}});
     Json moves = Json::array();
     for (const auto& m : d.moves)
         moves.push_back({{"action", to_string(m.action)},
@@ -60,7 +57,7 @@ Json to_json(const ProjectDetail& d) {
                          {"open", m.missing_deliverables.empty()}});
     Json jobs = Json::array();
     for (const auto& j : d.jobs)
-        jobs.push_back({{"year", j.year}, {"jobs", j.jobs}, {"fte", opt(j.fte)}});
+        jobs.push_back({{"year", j.year}, {"jobs", j.jobs}, {"fte", json_or_null(j.fte)}});
     Json alerts = Json::array();
     for (const auto& a : d.alerts) {
         AlertView view{a, d.project.title, std::nullopt};

@@ -10,18 +10,10 @@ using api::RouteContext;
 
 namespace detail {
 
-namespace {
-
-constexpr const char* kBase = "/api/poles/{pole}/pathways";
-
-std::string at(const std::string& path) {
-    return kBase + path;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void register_project_routes(api::Router& router, PathwayService& s) {
-    router.add({"GET", at("/templates"), Access::pole, "pathways.read",
+    router.add({"GET", route_at("/templates"), Access::pole, "pathways.read",
                 [&s](RouteContext& c) {
                     Json list = Json::array();
                     for (const auto& info : s.templates(c.pole_id()))
@@ -29,13 +21,13 @@ void register_project_routes(api::Router& router, PathwayService& s) {
                     return Response::json(list);
                 },
                 "Pathway templates: the shipped ones and the pole's own"});
-    router.add({"GET", at("/templates/{code}"), Access::pole, "pathways.read",
+    router.add({"GET", route_at("/templates/{code}"), Access::pole, "pathways.read",
                 [&s](RouteContext& c) {
                     return Response::json(
                         to_json(s.template_info(c.pole_id(), c.request.param("code")), true));
                 },
                 "One pathway template, with its document"});
-    router.add({"POST", at("/templates"), Access::pole, "pathways.manage",
+    router.add({"POST", route_at("/templates"), Access::pole, "pathways.manage",
                 [&s](RouteContext& c) {
                     // JsonFields keeps a reference: the parsed body must outlive it.
                     const Json body = parse_json(c.request.body);
@@ -47,7 +39,7 @@ void register_project_routes(api::Router& router, PathwayService& s) {
                         to_json(s.copy_template(c.pole_id(), c.caller->id, from, code), true), 201);
                 },
                 "Copy a template under a code of the pole's own"});
-    router.add({"PUT", at("/templates/{code}"), Access::pole, "pathways.manage",
+    router.add({"PUT", route_at("/templates/{code}"), Access::pole, "pathways.manage",
                 [&s](RouteContext& c) {
                     return Response::json(
                         to_json(s.save_template(c.pole_id(), c.caller->id, c.request.param("code"),
@@ -55,13 +47,13 @@ void register_project_routes(api::Router& router, PathwayService& s) {
                                 true));
                 },
                 "Save a new version of one of the pole's templates"});
-    router.add({"GET", at("/projects"), Access::pole, "pathways.read",
+    router.add({"GET", route_at("/projects"), Access::pole, "pathways.read",
                 [&s](RouteContext& c) {
                     return Response::json(
                         to_json(s.projects(c.pole_id(), project_filter_from(c.request))));
                 },
                 "Search the pole's projects"});
-    router.add({"POST", at("/projects"), Access::pole, "pathways.write",
+    router.add({"POST", route_at("/projects"), Access::pole, "pathways.write",
                 [&s](RouteContext& c) {
                     auto input = project_input_from(parse_json(c.request.body));
                     return Response::json(
@@ -69,26 +61,26 @@ void register_project_routes(api::Router& router, PathwayService& s) {
                         201);
                 },
                 "Create a project on a pathway"});
-    router.add({"GET", at("/projects/{id}"), Access::pole, "pathways.read",
+    router.add({"GET", route_at("/projects/{id}"), Access::pole, "pathways.read",
                 [&s](RouteContext& c) {
                     return Response::json(to_json(
                         s.detail(c.pole_id(), c.request.id_param("id"), date_from(c.request))));
                 },
                 "A project with its pathway, timeline, support and alerts"});
-    router.add({"PUT", at("/projects/{id}"), Access::pole, "pathways.write",
+    router.add({"PUT", route_at("/projects/{id}"), Access::pole, "pathways.write",
                 [&s](RouteContext& c) {
                     auto input = project_input_from(parse_json(c.request.body));
                     return Response::json(to_json(s.update_project(
                         c.pole_id(), c.caller->id, c.request.id_param("id"), std::move(input))));
                 },
                 "Change a project (not its pathway state)"});
-    router.add({"DELETE", at("/projects/{id}"), Access::pole, "pathways.manage",
+    router.add({"DELETE", route_at("/projects/{id}"), Access::pole, "pathways.manage",
                 [&s](RouteContext& c) {
                     s.remove_project(c.pole_id(), c.caller->id, c.request.id_param("id"));
                     return Response::no_content();
                 },
                 "Delete a project and everything recorded about it"});
-    router.add({"POST", at("/projects/{id}/transitions"), Access::pole, "pathways.write",
+    router.add({"POST", route_at("/projects/{id}/transitions"), Access::pole, "pathways.write",
                 [&s](RouteContext& c) {
                     auto input = transition_input_from(parse_json(c.request.body));
                     return Response::json(
@@ -96,7 +88,8 @@ void register_project_routes(api::Router& router, PathwayService& s) {
                                              std::move(input), today_utc())));
                 },
                 "Move a project along its pathway (409 for an illegal transition)"});
-    router.add({"PUT", at("/projects/{id}/deliverables/{code}"), Access::pole, "pathways.write",
+    router.add({"PUT", route_at("/projects/{id}/deliverables/{code}"), Access::pole,
+                "pathways.write",
                 [&s](RouteContext& c) {
                     std::optional<std::string> done, note;
                     if (!c.request.body.empty()) {
@@ -112,23 +105,24 @@ void register_project_routes(api::Router& router, PathwayService& s) {
                     return Response::no_content();
                 },
                 "Mark a deliverable of the current step as done"});
-    router.add({"DELETE", at("/projects/{id}/deliverables/{code}"), Access::pole, "pathways.write",
+    router.add({"DELETE", route_at("/projects/{id}/deliverables/{code}"), Access::pole,
+                "pathways.write",
                 [&s](RouteContext& c) {
                     s.clear_deliverable(c.pole_id(), c.caller->id, c.request.id_param("id"),
                                         c.request.param("code"));
                     return Response::no_content();
                 },
                 "Mark a deliverable of the current step as not done"});
-    router.add({"GET", at("/projects/{id}/promoters"), Access::pole, "pathways.promoters.read",
-                [&s](RouteContext& c) {
-                    Json list = Json::array();
-                    for (const auto& p :
-                         s.promoters(c.pole_id(), c.caller->id, c.request.id_param("id")))
-                        list.push_back(to_json(p));
-                    return Response::json(list);
-                },
-                "The project's promoter group (personal data; each read is logged)"});
-    router.add({"POST", at("/projects/{id}/promoters"), Access::pole, "pathways.write",
+    router.add(
+        {"GET", route_at("/projects/{id}/promoters"), Access::pole, "pathways.promoters.read",
+         [&s](RouteContext& c) {
+             Json list = Json::array();
+             for (const auto& p : s.promoters(c.pole_id(), c.caller->id, c.request.id_param("id")))
+                 list.push_back(to_json(p));
+             return Response::json(list);
+         },
+         "The project's promoter group (personal data; each read is logged)"});
+    router.add({"POST", route_at("/projects/{id}/promoters"), Access::pole, "pathways.write",
                 [&s](RouteContext& c) {
                     auto input = promoter_input_from(parse_json(c.request.body));
                     return Response::json(
@@ -137,20 +131,20 @@ void register_project_routes(api::Router& router, PathwayService& s) {
                         201);
                 },
                 "Add a member to the promoter group"});
-    router.add({"PUT", at("/promoters/{id}"), Access::pole, "pathways.write",
+    router.add({"PUT", route_at("/promoters/{id}"), Access::pole, "pathways.write",
                 [&s](RouteContext& c) {
                     auto input = promoter_input_from(parse_json(c.request.body));
                     return Response::json(to_json(s.update_promoter(
                         c.pole_id(), c.caller->id, c.request.id_param("id"), std::move(input))));
                 },
                 "Change a promoter"});
-    router.add({"DELETE", at("/promoters/{id}"), Access::pole, "pathways.write",
+    router.add({"DELETE", route_at("/promoters/{id}"), Access::pole, "pathways.write",
                 [&s](RouteContext& c) {
                     s.remove_promoter(c.pole_id(), c.caller->id, c.request.id_param("id"));
                     return Response::no_content();
                 },
                 "Remove a promoter"});
-    router.add({"GET", at("/kanban"), Access::pole, "pathways.read",
+    router.add({"GET", route_at("/kanban"), Access::pole, "pathways.read",
                 [&s](RouteContext& c) {
                     auto filter = project_filter_from(c.request);
                     auto per_column = api::query_int(c.request, "per_column", 30, 1, 100);

@@ -1,4 +1,6 @@
 #pragma once
+#include <string>
+
 #include "api/router.hpp"
 #include "pathways/pathway_service.hpp"
 
@@ -9,6 +11,10 @@ namespace maillage::pathways {
 void register_routes(api::Router& router, PathwayService& service);
 
 namespace detail {
+// A route of the module: `path` under /api/poles/{pole}/pathways.
+inline std::string route_at(const std::string& path) {
+    return "/api/poles/{pole}/pathways" + path;
+}
 void register_project_routes(api::Router& router, PathwayService& service);
 void register_support_routes(api::Router& router, PathwayService& service);
 }  // namespace detail

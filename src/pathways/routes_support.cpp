@@ -10,10 +10,6 @@ using api::RouteContext;
 
 namespace {
 
-std::string at(const std::string& path) {
-    return "/api/poles/{pole}/pathways" + path;
-}
-
 std::vector<std::string> split_list(const std::string& text) {
     std::vector<std::string> out;
     std::size_t start = 0;
@@ -33,7 +29,7 @@ int year_param(const api::Request& r) {
 }
 
 void register_follow_up(api::Router& router, PathwayService& s) {
-    router.add({"POST", at("/projects/{id}/actions"), Access::pole, "pathways.write",
+    router.add({"POST", route_at("/projects/{id}/actions"), Access::pole, "pathways.write",
                 [&s](RouteContext& c) {
                     auto input = action_input_from(parse_json(c.request.body));
                     return Response::json(
@@ -42,13 +38,13 @@ void register_follow_up(api::Router& router, PathwayService& s) {
                         201);
                 },
                 "Record a support action: coaching, mentoring session, expert, training, hotline"});
-    router.add({"DELETE", at("/actions/{id}"), Access::pole, "pathways.write",
+    router.add({"DELETE", route_at("/actions/{id}"), Access::pole, "pathways.write",
                 [&s](RouteContext& c) {
                     s.remove_action(c.pole_id(), c.caller->id, c.request.id_param("id"));
                     return Response::no_content();
                 },
                 "Delete a support action"});
-    router.add({"POST", at("/projects/{id}/visits"), Access::pole, "pathways.write",
+    router.add({"POST", route_at("/projects/{id}/visits"), Access::pole, "pathways.write",
                 [&s](RouteContext& c) {
                     auto input = visit_input_from(parse_json(c.request.body));
                     return Response::json(to_json(s.schedule_visit(c.pole_id(), c.caller->id,
@@ -57,7 +53,7 @@ void register_follow_up(api::Router& router, PathwayService& s) {
                                           201);
                 },
                 "Schedule a follow-up visit"});
-    router.add({"PUT", at("/visits/{id}"), Access::pole, "pathways.write",
+    router.add({"PUT", route_at("/visits/{id}"), Access::pole, "pathways.write",
                 [&s](RouteContext& c) {
                     auto input = visit_input_from(parse_json(c.request.body));
                     return Response::json(
@@ -65,13 +61,13 @@ void register_follow_up(api::Router& router, PathwayService& s) {
                                                std::move(input), today_utc())));
                 },
                 "Change a visit or record it as done"});
-    router.add({"DELETE", at("/visits/{id}"), Access::pole, "pathways.write",
+    router.add({"DELETE", route_at("/visits/{id}"), Access::pole, "pathways.write",
                 [&s](RouteContext& c) {
                     s.remove_visit(c.pole_id(), c.caller->id, c.request.id_param("id"));
                     return Response::no_content();
                 },
                 "Delete a visit"});
-    router.add({"POST", at("/projects/{id}/test-contracts"), Access::pole, "pathways.write",
+    router.add({"POST", route_at("/projects/{id}/test-contracts"), Access::pole, "pathways.write",
                 [&s](RouteContext& c) {
                     auto input = contract_input_from(parse_json(c.request.body));
                     return Response::json(
@@ -80,7 +76,7 @@ void register_follow_up(api::Router& router, PathwayService& s) {
                         201);
                 },
                 "Record a test contract (CAPE, farm test, nursery)"});
-    router.add({"PUT", at("/test-contracts/{id}"), Access::pole, "pathways.write",
+    router.add({"PUT", route_at("/test-contracts/{id}"), Access::pole, "pathways.write",
                 [&s](RouteContext& c) {
                     auto input = contract_input_from(parse_json(c.request.body));
                     return Response::json(to_json(
@@ -88,14 +84,14 @@ void register_follow_up(api::Router& router, PathwayService& s) {
                                           std::move(input), today_utc())));
                 },
                 "Change a test contract or record its exit"});
-    router.add({"PUT", at("/projects/{id}/jobs/{year}"), Access::pole, "pathways.write",
+    router.add({"PUT", route_at("/projects/{id}/jobs/{year}"), Access::pole, "pathways.write",
                 [&s](RouteContext& c) {
                     auto jobs = jobs_from(parse_json(c.request.body), year_param(c.request));
                     s.declare_jobs(c.pole_id(), c.caller->id, c.request.id_param("id"), jobs);
                     return Response::no_content();
                 },
                 "Declare the jobs of a project for a year"});
-    router.add({"DELETE", at("/projects/{id}/jobs/{year}"), Access::pole, "pathways.write",
+    router.add({"DELETE", route_at("/projects/{id}/jobs/{year}"), Access::pole, "pathways.write",
                 [&s](RouteContext& c) {
                     s.remove_jobs(c.pole_id(), c.caller->id, c.request.id_param("id"),
                                   year_param(c.request));
@@ -105,38 +101,38 @@ void register_follow_up(api::Router& router, PathwayService& s) {
 }
 
 void register_mentors(api::Router& router, PathwayService& s) {
-    router.add({"GET", at("/mentors"), Access::pole, "pathways.read",
+    router.add({"GET", route_at("/mentors"), Access::pole, "pathways.read",
                 [&s](RouteContext& c) {
                     return Response::json(
                         to_json(s.mentors(c.pole_id(), mentor_filter_from(c.request))));
                 },
                 "The mentor and expert directory"});
-    router.add({"POST", at("/mentors"), Access::pole, "pathways.manage",
+    router.add({"POST", route_at("/mentors"), Access::pole, "pathways.manage",
                 [&s](RouteContext& c) {
                     auto input = mentor_input_from(parse_json(c.request.body));
                     return Response::json(
                         to_json(s.create_mentor(c.pole_id(), c.caller->id, std::move(input))), 201);
                 },
                 "Add a mentor or an expert"});
-    router.add({"GET", at("/mentors/{id}"), Access::pole, "pathways.read",
+    router.add({"GET", route_at("/mentors/{id}"), Access::pole, "pathways.read",
                 [&s](RouteContext& c) {
                     return Response::json(to_json(s.mentor(c.pole_id(), c.request.id_param("id"))));
                 },
                 "One mentor or expert"});
-    router.add({"PUT", at("/mentors/{id}"), Access::pole, "pathways.manage",
+    router.add({"PUT", route_at("/mentors/{id}"), Access::pole, "pathways.manage",
                 [&s](RouteContext& c) {
                     auto input = mentor_input_from(parse_json(c.request.body));
                     return Response::json(to_json(s.update_mentor(
                         c.pole_id(), c.caller->id, c.request.id_param("id"), std::move(input))));
                 },
                 "Change a mentor or an expert"});
-    router.add({"DELETE", at("/mentors/{id}"), Access::pole, "pathways.manage",
+    router.add({"DELETE", route_at("/mentors/{id}"), Access::pole, "pathways.manage",
                 [&s](RouteContext& c) {
                     s.remove_mentor(c.pole_id(), c.caller->id, c.request.id_param("id"));
                     return Response::no_content();
                 },
                 "Delete a mentor who has no pairing on record"});
-    router.add({"GET", at("/projects/{id}/routing"), Access::pole, "pathways.read",
+    router.add({"GET", route_at("/projects/{id}/routing"), Access::pole, "pathways.read",
                 [&s](RouteContext& c) {
                     RoutingRequest request;
                     request.kind = c.request.query_value("kind").value_or("mentoring");
@@ -146,7 +142,7 @@ void register_mentors(api::Router& router, PathwayService& s) {
                         to_json(s.suggest(c.pole_id(), c.request.id_param("id"), request)));
                 },
                 "Ranked mentor, expert or peer-tutor suggestions, every factor shown"});
-    router.add({"POST", at("/projects/{id}/mentorships"), Access::pole, "pathways.manage",
+    router.add({"POST", route_at("/projects/{id}/mentorships"), Access::pole, "pathways.manage",
                 [&s](RouteContext& c) {
                     auto input = mentorship_input_from(parse_json(c.request.body));
                     return Response::json(to_json(s.confirm_pairing(c.pole_id(), c.caller->id,
@@ -155,7 +151,7 @@ void register_mentors(api::Router& router, PathwayService& s) {
                                           201);
                 },
                 "Confirm a pairing (coordinators)"});
-    router.add({"PUT", at("/mentorships/{id}"), Access::pole, "pathways.manage",
+    router.add({"PUT", route_at("/mentorships/{id}"), Access::pole, "pathways.manage",
                 [&s](RouteContext& c) {
                     // JsonFields keeps a reference: the parsed body must outlive it.
                     const Json body = parse_json(c.request.body);
@@ -172,12 +168,12 @@ void register_mentors(api::Router& router, PathwayService& s) {
 
 void register_dashboards(api::Router& router, PathwayService& s) {
     router.add(
-        {"GET", at("/dashboard"), Access::pole, "pathways.read",
+        {"GET", route_at("/dashboard"), Access::pole, "pathways.read",
          [&s](RouteContext& c) {
              return Response::json(to_json(s.dashboard(c.pole_id(), date_from(c.request))));
          },
          "Portfolio by stage and model, time in stages, survival, jobs, overdue follow-ups"});
-    router.add({"GET", at("/alerts"), Access::pole, "pathways.read",
+    router.add({"GET", route_at("/alerts"), Access::pole, "pathways.read",
                 [&s](RouteContext& c) {
                     Json list = Json::array();
                     for (const auto& a : s.alerts(c.pole_id(), date_from(c.request)))
@@ -185,7 +181,7 @@ void register_dashboards(api::Router& router, PathwayService& s) {
                     return Response::json(list);
                 },
                 "Overdue and upcoming follow-ups on a date (default today)"});
-    router.add({"GET", at("/links"), Access::pole, "pathways.read",
+    router.add({"GET", route_at("/links"), Access::pole, "pathways.read",
                 [&s](RouteContext& c) {
                     auto year =
                         int(api::query_int(c.request, "year", year_of(today_utc()), 1900, 2200));

@@ -14,6 +14,12 @@ Rgb palette(std::size_t index) {
     return colours[index % (sizeof colours / sizeof colours[0])];
 }
 
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    if (closure)
+        static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
 void set_colour(cairo_t* cr, Rgb colour, double alpha) {
     cairo_set_source_rgba(cr, colour.r, colour.g, colour.b, alpha);
 }

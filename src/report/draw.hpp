@@ -19,6 +19,9 @@ inline constexpr Rgb kRule{0.80, 0.80, 0.83};
 
 void set_colour(cairo_t* cr, Rgb colour, double alpha = 1.0);
 
+// A cairo write function appending to the std::string `closure` (null: the bytes are dropped).
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length);
+
 enum class Align { left, centre, right };
 
 struct TextStyle {

@@ -4,14 +4,10 @@
 
 #include "core/error.hpp"
 #include "report/document.hpp"
+#include "report/draw.hpp"
 
 namespace maillage::report {
 namespace {
-
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
-}
 
 void draw_on(cairo_surface_t* surface, const Figure& figure, double scale) {
     cairo_t* cr = cairo_create(surface);

@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "report/document.hpp"
+#include "report/draw.hpp"
 #include "report/layout.hpp"
 
 namespace maillage::report {
@@ -293,12 +294,6 @@ void PdfWriter::operator()(const Figure& f) {
     y_ += f.height_pt * scale + 4;
     if (!f.caption.empty()) flow(caption.get(), kMargin);
     y_ += kBodySize;
-}
-
-cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
-    if (closure)
-        static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-    return CAIRO_STATUS_SUCCESS;
 }
 
 int render_pass(const Document& document, int total_pages, std::string* out) {

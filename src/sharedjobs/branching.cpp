@@ -25,12 +25,6 @@ bool prunable(double bound, double incumbent) {
     return bound > incumbent - 1.0 + kPruneSlack;
 }
 
-double objective_of(const Master& master, const std::vector<int>& columns) {
-    double total = 0;
-    for (int j : columns) total += master.objective_of(master.column(j));
-    return total;
-}
-
 // The LP solution's columns when every column is at 0 or 1: a plan (any integral solution of
 // the master's rows is one; its splittable needs' layouts follow from its shifts).
 std::optional<std::vector<int>> integral_plan(const std::vector<double>& x) {
@@ -76,7 +70,7 @@ TreeOutcome branch_and_price(Master& master, const std::vector<int>& incumbent, 
                              const std::function<NodeBound(double cutoff)>& solve_node) {
     TreeOutcome out;
     out.columns = incumbent;
-    out.objective = objective_of(master, incumbent);
+    out.objective = master.objective_of(incumbent);
     out.proven = true;
     std::vector<Node> stack = {Node{{}, root.have_bound ? root.bound : kNoBound}};
     // The lowest bound of the nodes left open: with the incumbent, a bound on every plan.
@@ -116,7 +110,7 @@ TreeOutcome branch_and_price(Master& master, const std::vector<int>& incumbent, 
         auto x = master.column_values();
         bool slack = master.slack_in_use() > kIntegral;
         if (auto plan = integral_plan(x)) {
-            double objective = objective_of(master, *plan);
+            double objective = master.objective_of(*plan);
             if (objective < out.objective - 0.5) {
                 out.objective = objective;
                 out.columns = std::move(*plan);

@@ -269,12 +269,6 @@ void fill_value_bound(const Problem& p, const PhaseBound& phase, std::int64_t va
     if (bounds.proven_optimal) bounds.gap = 0;
 }
 
-double objective_of(const Master& master, const std::vector<int>& columns) {
-    double total = 0;
-    for (int j : columns) total += master.objective_of(master.column(j));
-    return total;
-}
-
 // Column generation, the integer master, and when a gap remains branch-and-price.
 PhaseOutcome solve_phase(Master& master, const Problem& p, const std::vector<int>& start,
                          Deadline columns_deadline, Deadline tree_deadline, Deadline deadline,
@@ -283,12 +277,12 @@ PhaseOutcome solve_phase(Master& master, const Problem& p, const std::vector<int
     PhaseOutcome out;
     out.lp = generate_columns(master, p, columns_deadline, name, progress, report);
     out.columns = start;
-    out.objective = objective_of(master, start);
+    out.objective = master.objective_of(start);
     // A converged LP whose solution is integral is the optimum: no integer master needed.
     if (auto integral = out.lp.converged ? master.integral_lp_columns() : std::nullopt;
-        integral && objective_of(master, *integral) <= out.objective + 0.5) {
+        integral && master.objective_of(*integral) <= out.objective + 0.5) {
         out.columns = std::move(*integral);
-        out.objective = objective_of(master, out.columns);
+        out.objective = master.objective_of(out.columns);
         out.proven = out.objective <= std::ceil(out.lp.bound - 1e-6) + 1e-6;
         if (out.proven) return out;
     }
@@ -299,7 +293,7 @@ PhaseOutcome solve_phase(Master& master, const Problem& p, const std::vector<int
         ip = master.solve_integer(deadline.left() * kIntegerShare, seed, start);
     if (ip.found && ip.objective <= out.objective + 0.5) {
         out.columns = ip.columns;
-        out.objective = objective_of(master, ip.columns);
+        out.objective = master.objective_of(ip.columns);
     }
     auto proven_by_bound = [&] {
         return out.lp.have_bound && out.objective <= std::ceil(out.lp.bound - 1e-6) + 1e-6;

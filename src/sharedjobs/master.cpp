@@ -69,6 +69,12 @@ double Master::objective_of(const Column& c) const {
     return phase_ == Phase::coverage ? -double(c.totals.value(p_)) : double(c.totals.cost(p_));
 }
 
+double Master::objective_of(const std::vector<int>& columns) const {
+    double total = 0;
+    for (int j : columns) total += objective_of(column(j));
+    return total;
+}
+
 int Master::add(Column column) {
     std::sort(column.tasks.begin(), column.tasks.end());
     auto key = std::make_pair(column.worker, column.tasks);

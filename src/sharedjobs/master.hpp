@@ -65,6 +65,8 @@ class Master {
     const Column& column(int j) const { return columns_[std::size_t(j)]; }
     std::size_t size() const { return columns_.size(); }
     double objective_of(const Column& c) const;
+    // The objective of a plan: the sum over its columns.
+    double objective_of(const std::vector<int>& columns) const;
 
     void set_phase(Phase phase, std::int64_t value_floor = 0);
     Phase phase() const { return phase_; }

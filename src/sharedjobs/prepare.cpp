@@ -15,8 +15,6 @@
 namespace maillage::sharedjobs {
 namespace {
 
-constexpr int kMaxSegments = 16;
-
 struct Period {
     int first = 0, last = 0;
 };
@@ -43,7 +41,7 @@ void build_segments(Problem& p, const std::vector<Period>& periods) {
         });
         if (active) p.segments.push_back({first, last, std::max(1, (last - first + 1 + 3) / 7)});
     }
-    if (int(p.segments.size()) > kMaxSegments)
+    if (p.segments.size() > kMaxSegments)
         throw Error(ErrorCode::invalid_input,
                     "needs: their periods cut the horizon into " +
                         std::to_string(p.segments.size()) + " stretches; at most " +

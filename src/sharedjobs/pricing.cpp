@@ -18,7 +18,6 @@ namespace maillage::sharedjobs {
 namespace {
 
 constexpr std::size_t kMaxOpen = 8;
-constexpr std::size_t kMaxSegments = 16;  // prepare() refuses more
 constexpr std::size_t kMaxChoices = 8;
 constexpr std::size_t kMaxLabels = 3'000'000;
 constexpr double kTolerance = 1e-9;

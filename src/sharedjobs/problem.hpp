@@ -12,6 +12,10 @@
 
 namespace maillage::sharedjobs {
 
+// Periods an instance may cut the horizon into: the pricing keeps one state per segment in a
+// fixed array, and prepare() refuses instances with more.
+inline constexpr std::size_t kMaxSegments = 16;
+
 using Locate = std::function<std::optional<Position>(const std::string& commune)>;
 
 // A stretch of the horizon over which the same needs are active: schedules are typical weeks

@@ -33,10 +33,6 @@ void reject_fields(const std::vector<InstanceProblem>& problems, const std::stri
     reject_if_any(own);
 }
 
-bool valid_month(const std::string& m) {
-    return dates::parse(m + "-01").has_value();
-}
-
 std::string id_of(char prefix, std::int64_t id) {
     return prefix + std::to_string(id);
 }
@@ -392,7 +388,7 @@ SharedJobsService::Counts SharedJobsService::counts(std::int64_t pole) {
 
 void SharedJobsService::record_realised(std::int64_t pole, std::int64_t user, std::int64_t group,
                                         LedgerInput entry) {
-    if (!valid_month(entry.month)) throw invalid("month", "must be a month YYYY-MM");
+    if (!dates::valid_month(entry.month)) throw invalid("month", "must be a month YYYY-MM");
     if (entry.realised_minutes < 0) throw invalid("realised_hours", "must not be negative");
     if (entry.realised_minutes > 31 * 24 * 60)
         throw invalid("realised_hours", "is more than the month holds");

@@ -46,17 +46,13 @@ std::string ledger_key(std::int64_t worker, std::int64_t member) {
     return std::to_string(worker) + "|" + std::to_string(member);
 }
 
-bool valid_month(const std::string& m) {
-    return dates::parse(m + "-01").has_value();
-}
-
 }  // namespace
 
 std::vector<LedgerRow> SharedJobsService::ledger(std::int64_t pole, std::int64_t user,
                                                  std::int64_t group, const std::string& from,
                                                  const std::string& to) {
-    if (!valid_month(from)) throw invalid("from", "must be a month YYYY-MM");
-    if (!valid_month(to)) throw invalid("to", "must be a month YYYY-MM");
+    if (!dates::valid_month(from)) throw invalid("from", "must be a month YYYY-MM");
+    if (!dates::valid_month(to)) throw invalid("to", "must be a month YYYY-MM");
     return database_.write([&](Connection& c) {
         auto g = storage::group(c, pole, group);
         if (!g) throw Error(ErrorCode::not_found, "no such employer group in this pole", "id");

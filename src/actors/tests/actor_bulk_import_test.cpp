@@ -11,6 +11,7 @@
 
 #include "actors/actor_service.hpp"
 #include "actors/actor_table.hpp"
+#include "actors/tests/fixtures.hpp"
 #include "io/table_reader.hpp"
 #include "store/testing.hpp"
 
@@ -18,9 +19,6 @@ using namespace maillage;
 using namespace maillage::actors;
 
 namespace {
-
-const std::string kTerritoryFixture =
-    std::string(MAILLAGE_SOURCE_DIR) + "/src/territory/tests/data";
 
 Vocabulary bulk_vocabulary() {
     Vocabulary v;

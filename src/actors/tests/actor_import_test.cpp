@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "actors/actor_service.hpp"
+#include "actors/tests/fixtures.hpp"
 #include "io/table_reader.hpp"
 #include "store/testing.hpp"
 
@@ -14,9 +15,6 @@ using namespace maillage;
 using namespace maillage::actors;
 
 namespace {
-
-const std::string kTerritoryFixture =
-    std::string(MAILLAGE_SOURCE_DIR) + "/src/territory/tests/data";
 
 Vocabulary import_vocabulary() {
     Vocabulary v;

@@ -9,6 +9,7 @@
 
 #include "accounts/account_service.hpp"
 #include "actors/actor_service.hpp"
+#include "actors/tests/fixtures.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "io/table_reader.hpp"
@@ -19,9 +20,6 @@ using namespace maillage;
 using namespace maillage::actors;
 
 namespace {
-
-const std::string kTerritoryFixture =
-    std::string(MAILLAGE_SOURCE_DIR) + "/src/territory/tests/data";
 
 Vocabulary test_vocabulary() {
     Vocabulary v;

@@ -59,6 +59,7 @@ void seed_commons(IsolationContext& context, PoleRecords& records) {
             " ORDER BY id"};
 }
 
-const int registered = maillage::app::testing::register_isolation_seeder("commons", seed_commons);
+const int commons_seeder_registered =
+    maillage::app::testing::register_isolation_seeder("commons", seed_commons);
 
 }  // namespace

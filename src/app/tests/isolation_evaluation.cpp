@@ -143,7 +143,7 @@ void seed_evaluation(IsolationContext& ctx, PoleRecords& records) {
     };
 }
 
-const int registered =
+const int evaluation_seeder_registered =
     maillage::app::testing::register_isolation_seeder("evaluation", seed_evaluation);
 
 }  // namespace

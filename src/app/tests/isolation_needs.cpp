@@ -73,6 +73,7 @@ void seed_needs(IsolationContext& context, PoleRecords& records) {
             " ORDER BY indicator"};
 }
 
-const int registered = maillage::app::testing::register_isolation_seeder("needs", seed_needs);
+const int needs_seeder_registered =
+    maillage::app::testing::register_isolation_seeder("needs", seed_needs);
 
 }  // namespace

@@ -67,7 +67,8 @@ void seed_network(app::testing::IsolationContext& context, app::testing::PoleRec
             pole + " ORDER BY id"};
 }
 
-const int registered = app::testing::register_isolation_seeder("network", seed_network);
+const int network_seeder_registered =
+    app::testing::register_isolation_seeder("network", seed_network);
 
 }  // namespace
 

@@ -100,7 +100,7 @@ void seed_pathways(IsolationContext& ctx, PoleRecords& records) {
         records.snapshot_queries.push_back(q + b + " ORDER BY 1, 2");
 }
 
-const int registered = register_isolation_seeder("pathways", seed_pathways);
+const int pathways_seeder_registered = register_isolation_seeder("pathways", seed_pathways);
 
 }  // namespace
 }  // namespace maillage::app::testing

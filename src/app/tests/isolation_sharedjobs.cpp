@@ -78,7 +78,8 @@ void seed_sharedjobs_for_tests(IsolationContext& ctx, PoleRecords& records) {
 }
 
 namespace {
-const int registered = register_isolation_seeder("sharedjobs", seed_sharedjobs_for_tests);
+const int sharedjobs_seeder_registered =
+    register_isolation_seeder("sharedjobs", seed_sharedjobs_for_tests);
 
 }  // namespace
 }  // namespace maillage::app::testing

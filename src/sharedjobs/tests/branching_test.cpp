@@ -10,7 +10,7 @@
 namespace maillage::sharedjobs {
 namespace {
 
-constexpr std::size_t kMaxBruteTasks = 12;
+constexpr std::size_t kMaxBruteTasksOfTrees = 12;
 constexpr int kMaxRounds = 500;
 
 // Column generation under the decisions in force: every worker priced exactly each round.
@@ -59,7 +59,7 @@ TEST(Branching, BranchAndPriceProvesTheBruteForceOptimum) {
     for (std::uint64_t seed = 401; seed <= 600; ++seed) {
         testing::SmallInstance small_one(3, 7, 6, seed);
         const Problem& p = small_one.problem;
-        if (!testing::brute_forceable(p, kMaxBruteTasks)) continue;
+        if (!testing::brute_forceable(p, kMaxBruteTasksOfTrees)) continue;
         auto [targets, covered, travel, employers] = testing::BruteForce(p).best();
         double optimum = double(targets * p.coverage_weight + covered);
         Master master(p);

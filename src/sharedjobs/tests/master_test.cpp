@@ -12,8 +12,6 @@
 namespace maillage::sharedjobs {
 namespace {
 
-constexpr std::size_t kMaxBruteTasks = 14;
-
 // Every feasible schedule of every worker, as columns.
 std::vector<Column> every_column(const Problem& p) {
     std::vector<Column> out;
@@ -45,7 +43,7 @@ TEST(Master, LagrangianBoundHoldsAtSmoothedAndRandomDuals) {
     for (std::uint64_t seed = 301; seed <= 340; ++seed) {
         testing::SmallInstance small_one(4, 8, 3, seed);
         const Problem& p = small_one.problem;
-        if (!testing::brute_forceable(p, kMaxBruteTasks)) continue;
+        if (!testing::brute_forceable(p, testing::kMaxBruteTasks)) continue;
         Master master(p);
         for (const auto& column : every_column(p)) master.add(column);
         for (const auto& need : small_one.instance.needs) split += need.splittable;
@@ -80,7 +78,7 @@ TEST(Master, LagrangianBoundHoldsUnderBranchingDecisions) {
     for (std::uint64_t seed = 301; seed <= 340; ++seed) {
         testing::SmallInstance small_one(4, 8, 3, seed);
         const Problem& p = small_one.problem;
-        if (!testing::brute_forceable(p, kMaxBruteTasks)) continue;
+        if (!testing::brute_forceable(p, testing::kMaxBruteTasks)) continue;
         Master master(p);
         std::vector<Column> every = every_column(p);
         for (const auto& column : every) master.add(column);

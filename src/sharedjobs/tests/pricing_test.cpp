@@ -12,8 +12,6 @@
 namespace maillage::sharedjobs {
 namespace {
 
-constexpr std::size_t kMaxBruteTasks = 14;
-
 // The priced cost of every feasible schedule of the worker, cheapest first.
 std::vector<double> brute_force_costs(const Problem& p, const PricingRequest& request) {
     const auto& eligible = p.eligible_tasks[std::size_t(request.worker)];
@@ -62,7 +60,7 @@ TEST(Pricing, ExactSearchAndLowerBoundsAgreeWithBruteForce) {
         testing::SmallInstance small_one(4, 12, 4, seed);
         const Problem& p = small_one.problem;
         for (std::size_t w = 0; w < p.eligible_tasks.size(); ++w) {
-            if (p.eligible_tasks[w].empty() || p.eligible_tasks[w].size() > kMaxBruteTasks)
+            if (p.eligible_tasks[w].empty() || p.eligible_tasks[w].size() > testing::kMaxBruteTasks)
                 continue;
             for (int draw = 0; draw < 3; ++draw) {
                 auto request = random_request(p, int(w), rng);

@@ -74,6 +74,9 @@ inline Result compose_checked(const Instance& instance, Engine engine, double se
     return result;
 }
 
+// Small enough for the brute forces of the master and the pricing tests.
+inline constexpr std::size_t kMaxBruteTasks = 14;
+
 // Whether every worker has at most `max_tasks` eligible tasks: small enough for the brute forces.
 inline bool brute_forceable(const Problem& p, std::size_t max_tasks) {
     for (const auto& eligible : p.eligible_tasks)
