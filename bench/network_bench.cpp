@@ -20,7 +20,7 @@ const Graph& planted_graph(int actors) {
     auto& g = graphs[actors];
     if (!g) {
         int blocks = std::max(1, actors / 1000);
-        auto system = bench::planted_system(blocks, 1000, 0.016, 4e-5 * 100.0 / blocks, 1);
+        auto system = network::bench::planted_system(blocks, 1000, 0.016, 4e-5 * 100.0 / blocks, 1);
         g = std::make_unique<Graph>(build_graph_or_throw(std::move(system.input)));
     }
     return *g;
