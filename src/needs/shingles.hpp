@@ -23,7 +23,6 @@ struct ShingledTexts {
     std::size_t distinct_stems = 0;
 };
 
-// Texts shorter than `width` stems make one shingle of all their stems.
 // Shingles texts as they are read: each chunk is analysed on a thread of its own (at most
 // `threads` at once) while the caller reads the next one; the result is that of
 // shingle_texts on all the chunks in order. The chunks' texts must outlive finish().
@@ -45,6 +44,7 @@ class ShingleStream {
     std::size_t joined_ = 0;  // parts before this one have finished
 };
 
+// Texts shorter than `width` stems make one shingle of all their stems.
 ShingledTexts shingle_texts(const std::vector<TextItem>& items, const Languages& languages,
                             std::size_t width, unsigned threads);
 
