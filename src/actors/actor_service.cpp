@@ -170,13 +170,11 @@ ImportSummary ActorService::import_table(std::int64_t pole_id, std::optional<std
                                   reader.name() + ": " + std::to_string(summary.created) +
                                       " created, " + std::to_string(summary.linked) + " linked");
     });
-    // PostgreSQL plans with table statistics that autovacuum refreshes only on its next round
-    // (up to a minute later). Right after a large import they describe the empty tables, and
+    // Right after a large import PostgreSQL's statistics describe the empty tables, and
     // searches pick nested loops over the whole word index: 29 ms instead of 1 ms for a radius
-    // search on 100,000 actors. Refreshing them now costs well under a second.
-    if (summary.created >= kAnalyzeAfterRows && database_.dialect() == store::Dialect::postgresql)
-        database_.write(
-            [](Connection& c) { c.execute_script("ANALYZE actors, actor_words, actor_poles"); });
+    // search on 100,000 actors.
+    if (summary.created >= kAnalyzeAfterRows)
+        database_.refresh_after_bulk_load({"actors", "actor_words", "actor_poles"});
     progress.update("importing", reader.total_bytes(), reader.total_bytes());
     return summary;
 }

@@ -227,9 +227,8 @@ RationaliseSummary NeedsService::rationalise(std::int64_t pole_id,
                                   std::to_string(summary.groups) + " groups of " +
                                       std::to_string(summary.grouped) + " records");
     });
-    if (summary.records >= 1000 && database_.dialect() == store::Dialect::postgresql)
-        database_.write(
-            [](Connection& c) { c.execute_script("ANALYZE needs_groups, needs_group_members"); });
+    if (summary.records >= 1000)
+        database_.refresh_after_bulk_load({"needs_groups", "needs_group_members"});
     return summary;
 }
 

@@ -75,6 +75,20 @@ Database::Database(Dialect dialect, std::string url, std::size_t max_connections
 
 Database::~Database() = default;
 
+void Database::refresh_after_bulk_load(const std::vector<std::string>& tables) {
+    if (dialect_ != Dialect::postgresql || tables.empty()) return;
+    std::string sql = "VACUUM (ANALYZE)";
+    for (std::size_t i = 0; i < tables.size(); ++i) sql += (i ? ", " : " ") + tables[i];
+    auto connection = acquire();
+    try {
+        connection->execute_script(sql);  // no BEGIN was sent: VACUUM cannot run in one
+    } catch (...) {
+        release(std::move(connection), false);
+        throw;
+    }
+    release(std::move(connection), true);
+}
+
 std::unique_ptr<Connection> Database::acquire() {
     std::unique_lock lock(mutex_);
     available_.wait(lock, [&] { return !idle_.empty() || open_ < max_connections_; });
