@@ -19,8 +19,6 @@ using store::Connection;
 namespace {
 
 constexpr std::int64_t kMaxPerPage = 200;
-// Imports creating at least this many actors refresh PostgreSQL's planner statistics.
-constexpr std::int64_t kAnalyzeAfterRows = 1000;
 
 Error duplicate_of(std::int64_t existing) {
     return Error(ErrorCode::conflict,
@@ -173,8 +171,7 @@ ImportSummary ActorService::import_table(std::int64_t pole_id, std::optional<std
     // Right after a large import PostgreSQL's statistics describe the empty tables, and
     // searches pick nested loops over the whole word index: 29 ms instead of 1 ms for a radius
     // search on 100,000 actors.
-    if (summary.created >= kAnalyzeAfterRows)
-        database_.refresh_after_bulk_load({"actors", "actor_words", "actor_poles"});
+    database_.refresh_after_bulk_load({"actors", "actor_words", "actor_poles"}, summary.created);
     progress.update("importing", reader.total_bytes(), reader.total_bytes());
     return summary;
 }

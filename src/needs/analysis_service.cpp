@@ -227,8 +227,7 @@ RationaliseSummary NeedsService::rationalise(std::int64_t pole_id,
                                   std::to_string(summary.groups) + " groups of " +
                                       std::to_string(summary.grouped) + " records");
     });
-    if (summary.records >= 1000)
-        database_.refresh_after_bulk_load({"needs_groups", "needs_group_members"});
+    database_.refresh_after_bulk_load({"needs_groups", "needs_group_members"}, summary.records);
     return summary;
 }
 

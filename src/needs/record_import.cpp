@@ -285,7 +285,7 @@ ImportSummary NeedsService::import_records(std::int64_t pole_id,
         accounts::record_activity(c, pole_id, user_id, "import", "intake_record", std::nullopt,
                                   reader.name() + ": " + std::to_string(summary.rows) + " records");
     });
-    if (summary.rows >= 1000) database_.refresh_after_bulk_load({"needs_records", "needs_codes"});
+    database_.refresh_after_bulk_load({"needs_records", "needs_codes"}, summary.rows);
     return summary;
 }
 

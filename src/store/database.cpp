@@ -75,8 +75,9 @@ Database::Database(Dialect dialect, std::string url, std::size_t max_connections
 
 Database::~Database() = default;
 
-void Database::refresh_after_bulk_load(const std::vector<std::string>& tables) {
-    if (dialect_ != Dialect::postgresql || tables.empty()) return;
+void Database::refresh_after_bulk_load(const std::vector<std::string>& tables,
+                                       std::int64_t rows_written) {
+    if (dialect_ != Dialect::postgresql || tables.empty() || rows_written < kBulkLoadRows) return;
     std::string sql = "VACUUM (ANALYZE)";
     for (std::size_t i = 0; i < tables.size(); ++i) sql += (i ? ", " : " ") + tables[i];
     auto connection = acquire();

@@ -100,13 +100,15 @@ class Database {
         return in_transaction(Mode::read, std::forward<F>(work));
     }
 
-    // After a bulk load into `tables` (of at least a thousand rows, say), brings the planner up
-    // to date. PostgreSQL: VACUUM (ANALYZE), outside any transaction. The statistics then
-    // describe the new rows, which autovacuum would only notice on its next round (up to a
-    // minute later), and the visibility map lets the covering indexes answer index-only
-    // (actor searches: 2,270 instead of 1,740 requests/s). SQLite: nothing; its planner needs
-    // no statistics for these queries.
-    void refresh_after_bulk_load(const std::vector<std::string>& tables);
+    // After a load that wrote `rows_written` rows into `tables`, brings the planner up to date
+    // when the load was a bulk one (kBulkLoadRows or more). PostgreSQL: VACUUM (ANALYZE),
+    // outside any transaction. The statistics then describe the new rows, which autovacuum
+    // would only notice on its next round (up to a minute later), and the visibility map lets
+    // the covering indexes answer index-only (bench/README.md, "Sixth session", has the
+    // figures). SQLite: nothing; its planner needs no statistics for these queries.
+    static constexpr std::int64_t kBulkLoadRows = 1000;
+    void refresh_after_bulk_load(const std::vector<std::string>& tables,
+                                 std::int64_t rows_written);
 
   protected:
     Database(Dialect dialect, std::string url, std::size_t max_connections);

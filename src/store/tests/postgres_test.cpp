@@ -120,7 +120,9 @@ TEST_F(PostgresTest, RefreshAfterBulkLoadGivesThePlannerTheLoadedRows) {
     };
     auto before = state();
     EXPECT_EQ(before.real(1), -1.0) << "never vacuumed nor analysed: the row count is unknown";
-    db().refresh_after_bulk_load({"t"});
+    db().refresh_after_bulk_load({"t"}, Database::kBulkLoadRows - 1);
+    EXPECT_EQ(state().real(1), -1.0) << "a load under the bulk threshold leaves the statistics";
+    db().refresh_after_bulk_load({"t"}, 5000);
     auto after = state();
     EXPECT_GT(after.integer(0), 0);
     EXPECT_EQ(after.real(1), 5000.0);
